@@ -1,0 +1,34 @@
+/** Two projects run the same decorator suite under both TypeScript decorator modes. */
+const moduleNameMapper = {
+  '^decotel$': '<rootDir>/src/index.ts',
+  '^decotel/browser$': '<rootDir>/src/browser.ts',
+};
+const transform = (tsconfig) => ({
+  '^.+\\.ts$': ['ts-jest', { tsconfig, diagnostics: { warnOnly: false } }],
+});
+
+/** @type {import('jest').Config} */
+module.exports = {
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['src/**/*.ts', '!src/**/*.d.ts'],
+  coverageThreshold: { global: { lines: 90, branches: 90 } },
+  coverageReporters: ['text-summary', 'lcov'],
+  projects: [
+    {
+      displayName: 'standard',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/__tests__'],
+      testMatch: ['**/*.test.ts'],
+      moduleNameMapper,
+      transform: transform('<rootDir>/tsconfig.json'),
+    },
+    {
+      displayName: 'legacy-decorators',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/__tests__/decorators'],
+      testMatch: ['**/*.test.ts'],
+      moduleNameMapper,
+      transform: transform('<rootDir>/tsconfig.legacy.json'),
+    },
+  ],
+};

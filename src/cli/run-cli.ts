@@ -1,0 +1,27 @@
+import type { CliCommand, CliIo } from './cli-io';
+
+/** The usage text printed by `decotel help` and on an unknown command. */
+export function usage(commands: ReadonlyMap<string, { summary: string }>): string {
+  const rows = [...commands].map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n');
+  return `Usage: decotel <command> [options]\n\nCommands:\n${rows}\n  help       show this text\n`;
+}
+
+/** Runs one sub-command; returns the exit code (2 for a usage error). */
+export async function runCli(argv: string[], io: CliIo, commands: ReadonlyMap<string, { summary: string; run: CliCommand }>): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(usage(commands));
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.get(name);
+  if (command === undefined) {
+    io.stderr(`decotel: unknown command '${name}'\n\n${usage(commands)}`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (err) {
+    io.stderr(`decotel ${name}: ${(err as Error)?.message ?? String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,22 @@
+import type { ContextStore, Scope } from './context-store';
+
+/**
+ * A synchronous scope stack: the browser's stand-in for AsyncLocalStorage. A scope is active
+ * while its function runs synchronously; it does not follow awaits.
+ */
+export class ScopeStack implements ContextStore {
+  private readonly _stack: Scope[] = [];
+
+  active(): Scope | undefined {
+    return this._stack.length === 0 ? undefined : this._stack[this._stack.length - 1];
+  }
+
+  run<T>(scope: Scope, fn: () => T): T {
+    this._stack.push(scope);
+    try {
+      return fn();
+    } finally {
+      this._stack.pop();
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import type { DestinationConfig } from '../config/config-types';
+import type { Destination, DestinationContext, DestinationFactory, FlushResult, ResourceInfo } from '../destinations/destination';
+import { DecotelError } from '../errors';
+import type { DropReason, Severity } from './event';
+import { SEVERITY_RANK } from './event';
+import { PatternSet } from './pattern';
+import type { Reporter } from './reporter';
+import type { Route } from './router';
+import { DestinationCounters } from './stats';
+import type { DestinationStats } from './stats';
+
+/** How an added destination is routed; `events` defaults to every event. */
+export interface Routing {
+  events?: string[];
+  exclude?: string[];
+  minSeverity?: Severity;
+}
+
+interface Entry extends Route {
+  /** Type and options; a reload keeps the instance (and its queue) when this is unchanged. */
+  readonly key: string;
+}
+
+type Bindable = Destination & { bind?(context: DestinationContext): void };
+
+/** The tracker's destinations: builds them from configuration, counts for them, drains them. */
+export class DestinationSet {
+  private _entries: Entry[] = [];
+
+  constructor(
+    private readonly _reporter: Reporter,
+    private readonly _resource: ResourceInfo,
+  ) {}
+
+  get routes(): readonly Route[] {
+    return this._entries;
+  }
+
+  get(name: string): Destination | undefined {
+    return this._entries.find((e) => e.destination.name === name)?.destination;
+  }
+
+  /**
+   * Replaces the destinations with those of `configs`. An unchanged destination keeps its
+   * instance, queue and counters; the ones that went away are returned, to be shut down.
+   * @throws {DecotelError} when a factory throws (setup time).
+   */
+  apply(configs: readonly DestinationConfig[], types: ReadonlyMap<string, DestinationFactory>): Destination[] {
+    const previous = new Map(this._entries.map((e) => [e.destination.name, e]));
+    const next: Entry[] = [];
+    for (const cfg of configs) {
+      if (!cfg.enabled) continue;
+      const key = JSON.stringify([cfg.type, cfg.options]);
+      const old = previous.get(cfg.name);
+      if (old !== undefined && old.key === key) {
+        previous.delete(cfg.name);
+        next.push(makeEntry(old.destination, cfg, key, old.counters));
+        continue;
+      }
+      const counters = new DestinationCounters();
+      const factory = types.get(cfg.type);
+      if (factory === undefined) throw new DecotelError({ code: 'DESTINATION_TYPE', message: `destination '${cfg.name}': no type '${cfg.type}' is registered` });
+      let made: ReturnType<DestinationFactory>;
+      try {
+        made = factory({ ...cfg.options, name: cfg.name }, this._context(cfg.name, counters));
+      } catch (err) {
+        throw new DecotelError({ code: 'DESTINATION_TYPE', message: `destination '${cfg.name}' (type ${cfg.type}) could not be created: ${(err as Error)?.message}`, cause: err });
+      }
+      const destination = Object.assign(made, { name: cfg.name }) as Destination;
+      next.push(makeEntry(destination, cfg, key, counters));
+    }
+    this._entries = next;
+    return [...previous.values()].map((e) => e.destination);
+  }
+
+  /** Adds a destination object, routed by `routing` (every event by default). */
+  add(destination: Bindable, routing: Routing = {}): void {
+    if (destination === null || typeof destination !== 'object' || typeof destination.handle !== 'function') {
+      throw new DecotelError({ code: 'DESTINATION_TYPE', message: 'addDestination: expected an object with a name and a handle(event) method' });
+    }
+    const name = typeof destination.name === 'string' && destination.name !== '' ? destination.name : `destination-${this._entries.length + 1}`;
+    const counters = new DestinationCounters();
+    destination.bind?.(this._context(name, counters));
+    const cfg: DestinationConfig = {
+      name,
+      type: destination.type ?? 'custom',
+      enabled: true,
+      events: routing.events ?? ['*'],
+      exclude: routing.exclude ?? [],
+      minSeverity: routing.minSeverity ?? 'debug',
+      options: {},
+    };
+    this._entries = [...this._entries.filter((e) => e.destination.name !== name), makeEntry(destination, cfg, '', counters)];
+  }
+
+  /** Calls `flush` or `shutdown` on every destination, resolving within `timeoutMs`. */
+  async drain(method: 'flush' | 'shutdown', timeoutMs: number, destinations: readonly Destination[] = this._entries.map((e) => e.destination)): Promise<FlushResult> {
+    const before = this._deliveredTotal();
+    const calls = destinations.map((d) => {
+      try {
+        const p = d[method]?.(timeoutMs);
+        return p ? Promise.resolve(p).catch((err: unknown) => this._reporter.error(err)) : undefined;
+      } catch (err) {
+        this._reporter.error(err);
+        return undefined;
+      }
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+      (timer as { unref?: () => void }).unref?.();
+    });
+    await Promise.race([Promise.all(calls), deadline]);
+    clearTimeout(timer);
+    return { delivered: this._deliveredTotal() - before, pending: this._pendingTotal() };
+  }
+
+  stats(): Record<string, DestinationStats> {
+    const out: Record<string, DestinationStats> = {};
+    for (const e of this._entries) out[e.destination.name] = e.counters.snapshot(inQueueOf(e.destination));
+    return out;
+  }
+
+  /** Counts one drop of `reason` on each route (sampling, disabled events). */
+  dropOn(routes: readonly Route[], reason: DropReason, rank: number): void {
+    for (const r of routes) {
+      if (rank >= r.minRank) this._reporter.drop({ destination: r.destination.name, reason, count: 1 }, r.counters.drop(reason, 1));
+    }
+  }
+
+  clear(): Destination[] {
+    const old = this._entries.map((e) => e.destination);
+    this._entries = [];
+    return old;
+  }
+
+  private _deliveredTotal(): number {
+    let n = 0;
+    for (const e of this._entries) n += e.counters.delivered;
+    return n;
+  }
+
+  private _pendingTotal(): number {
+    let n = 0;
+    for (const e of this._entries) n += inQueueOf(e.destination);
+    return n;
+  }
+
+  private _context(name: string, counters: DestinationCounters): DestinationContext {
+    const reporter = this._reporter;
+    return {
+      name,
+      resource: this._resource,
+      delivered: (count) => void (counters.delivered += count),
+      retried: (count = 1) => void (counters.retried += count),
+      dropped: (reason, count) => reporter.drop({ destination: name, reason, count }, counters.drop(reason, count)),
+      error: (err) => reporter.error(err),
+      warn: (message) => {
+        try {
+          console.warn(`decotel: ${message}`);
+        } catch {
+          // A broken console must not break delivery.
+        }
+      },
+    };
+  }
+}
+
+function makeEntry(destination: Destination, cfg: DestinationConfig, key: string, counters: DestinationCounters): Entry {
+  return {
+    destination,
+    events: new PatternSet(cfg.events),
+    exclude: new PatternSet(cfg.exclude),
+    minRank: SEVERITY_RANK[cfg.minSeverity],
+    counters,
+    key,
+  };
+}
+
+function inQueueOf(destination: Destination): number {
+  try {
+    return destination.inQueue?.() ?? 0;
+  } catch {
+    return 0;
+  }
+}

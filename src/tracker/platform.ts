@@ -1,0 +1,40 @@
+import type { ResolvedConfig } from '../config/config-types';
+import type { ContextStore } from '../context/context-store';
+import type { DestinationFactory, ResourceInfo } from '../destinations/destination';
+import type { HashFn } from './privacy';
+import type { Tracker } from './tracker';
+
+/** Options of `telemetry.configure()`. */
+export interface ConfigureOptions {
+  /** A YAML file to read. Default: `$TELEMETRY_CONFIG`, else `./telemetry.config.yaml` if it exists. */
+  configPath?: string;
+  /** A configuration object in the shape of the YAML (snake_case keys), instead of a file. */
+  config?: object;
+  /** Re-read the file when it changes. Default: `false`. */
+  watch?: boolean;
+}
+
+/**
+ * What differs between Node and the browser. The tracker core never reads files or
+ * `process.env` itself (STYLE.md §1): it asks its platform.
+ */
+export interface Platform {
+  /** `default` until an entry (Node or browser) installs its own. */
+  readonly name: 'default' | 'node' | 'browser';
+  readonly contextStore: ContextStore;
+  /** Synchronous SHA-256, lower-case hex. */
+  readonly hash: HashFn;
+  readonly runtime: ResourceInfo['platform'];
+  /** Destination types of this platform, beyond `memory` and `console`. */
+  destinationTypes(): Iterable<[string, DestinationFactory]>;
+  /**
+   * Turns `configure()`'s options into a validated configuration. `knownTypes` are the
+   * destination types registered so far.
+   * @throws {ConfigError}
+   */
+  loadConfig(options: ConfigureOptions, knownTypes: ReadonlySet<string>): ResolvedConfig;
+  /** A hook run after a configuration is applied (global handlers, file watching, installation id). */
+  afterConfigure?(config: ResolvedConfig, options: ConfigureOptions, tracker: Tracker): void;
+  /** Undoes what `afterConfigure` installed; called by `shutdown()` and `reset()`. */
+  teardown?(): void;
+}

@@ -1,0 +1,160 @@
+import type { PrivacyConfig } from '../config/config-types';
+import { scrubString } from './scrub';
+
+/** The marker a redacted value becomes; the key stays. */
+export const REDACTED = '[REDACTED]';
+/** Strings longer than this many characters are cut. @see DESIGN.md §6 */
+export const MAX_STRING_LENGTH = 8 * 1024;
+/** Objects nested deeper than this are cut. */
+export const MAX_DEPTH = 8;
+/** Arrays longer than this are cut. */
+export const MAX_ARRAY_LENGTH = 100;
+/** Keys of one object kept at most, so that a huge map cannot blow up an event. */
+export const MAX_OBJECT_KEYS = 1_000;
+
+/** A synchronous SHA-256 returning lower-case hex; the platform provides it. */
+export type HashFn = (input: string) => string;
+
+/**
+ * The privacy stage: makes any value safe to serialize (cycles, BigInt, symbols, functions,
+ * throwing getters), bounded in size, with secrets redacted, chosen keys hashed and free text
+ * scrubbed. It never throws.
+ */
+export class PrivacyPolicy {
+  readonly includeStack: boolean;
+  private readonly _redact: ReadonlySet<string>;
+  private readonly _hashKeys: ReadonlySet<string>;
+  private readonly _salt: string;
+  private readonly _scrub: boolean;
+  private readonly _hash: HashFn;
+
+  constructor(config: PrivacyConfig, hash: HashFn) {
+    this._redact = new Set(config.redactKeys.map((k) => k.toLowerCase()));
+    this._hashKeys = new Set(config.hashKeys.map((k) => k.toLowerCase()));
+    this._salt = config.hashSalt;
+    this._scrub = config.scrubStrings;
+    this.includeStack = config.includeStack;
+    this._hash = hash;
+  }
+
+  /** A cleaned copy of a record (properties or context). */
+  cleanRecord(record: Record<string, unknown> | undefined): Record<string, unknown> {
+    if (record === undefined || record === null) return {};
+    const out = this._clean(record, 0, []);
+    return typeof out === 'object' && out !== null && !Array.isArray(out) ? (out as Record<string, unknown>) : { value: out };
+  }
+
+  /** A cleaned copy of any value. */
+  clean(value: unknown): unknown {
+    return this._clean(value, 0, []);
+  }
+
+  /** Scrubs and bounds free text (error messages, stacks). */
+  cleanString(text: string): string {
+    return truncate(this._scrub ? scrubString(text) : text);
+  }
+
+  /** First 16 hex characters of SHA-256(salt + value). */
+  hashValue(value: unknown): string {
+    const text = typeof value === 'string' ? value : safeJson(value);
+    return this._hash(this._salt + text).slice(0, 16);
+  }
+
+  private _clean(value: unknown, depth: number, ancestors: object[]): unknown {
+    switch (typeof value) {
+      case 'string':
+        return this.cleanString(value);
+      case 'number':
+      case 'boolean':
+      case 'undefined':
+        return value;
+      case 'bigint':
+        return value.toString();
+      case 'symbol':
+        return value.toString();
+      case 'function':
+        return `[Function ${value.name || 'anonymous'}]`;
+    }
+    if (value === null) return null;
+    const obj = value as object;
+    if (ancestors.includes(obj)) return '[Circular]';
+    if (depth >= MAX_DEPTH) return `[Truncated: deeper than ${MAX_DEPTH} levels]`;
+    try {
+      if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString();
+      if (obj instanceof Error) return this._cleanError(obj, depth, ancestors);
+      if (ArrayBuffer.isView(obj)) return `[${obj.constructor.name}(${obj.byteLength} bytes)]`;
+      if (typeof (obj as { toJSON?: unknown }).toJSON === 'function' && !Array.isArray(obj)) {
+        return this._clean((obj as { toJSON(): unknown }).toJSON(), depth + 1, [...ancestors, obj]);
+      }
+      ancestors.push(obj);
+      try {
+        if (Array.isArray(obj) || obj instanceof Set) return this._cleanArray(Array.from(obj as Iterable<unknown>), depth, ancestors);
+        if (obj instanceof Map) return this._cleanEntries(Array.from(obj.keys(), String), (k) => obj.get(k) ?? obj.get(Number(k)), depth, ancestors);
+        return this._cleanEntries(Object.keys(obj), (k) => (obj as Record<string, unknown>)[k], depth, ancestors);
+      } finally {
+        ancestors.pop();
+      }
+    } catch (err) {
+      return `[Unserializable: ${describeThrown(err)}]`;
+    }
+  }
+
+  private _cleanArray(items: unknown[], depth: number, ancestors: object[]): unknown[] {
+    const n = Math.min(items.length, MAX_ARRAY_LENGTH);
+    const out: unknown[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = this._clean(items[i], depth + 1, ancestors);
+    if (items.length > n) out.push(`…[truncated ${items.length - n} items]`);
+    return out;
+  }
+
+  private _cleanEntries(keys: string[], get: (k: string) => unknown, depth: number, ancestors: object[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const n = Math.min(keys.length, MAX_OBJECT_KEYS);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      let raw: unknown;
+      try {
+        raw = get(key);
+      } catch (err) {
+        out[key] = `[Thrown: ${describeThrown(err)}]`;
+        continue;
+      }
+      const lower = key.toLowerCase();
+      if (this._redact.has(lower)) out[key] = raw === undefined || raw === null ? raw : REDACTED;
+      else if (this._hashKeys.has(lower)) out[key] = raw === undefined || raw === null ? raw : this.hashValue(raw);
+      else out[key] = this._clean(raw, depth + 1, ancestors);
+    }
+    if (keys.length > n) out['…'] = `[truncated ${keys.length - n} keys]`;
+    return out;
+  }
+
+  private _cleanError(err: Error, depth: number, ancestors: object[]): Record<string, unknown> {
+    const out: Record<string, unknown> = { type: err.name, message: this.cleanString(String(err.message)) };
+    if (this.includeStack && typeof err.stack === 'string') out.stack = this.cleanString(err.stack);
+    const code = (err as { code?: unknown }).code;
+    if (code !== undefined) out.code = this._clean(code, depth + 1, ancestors);
+    return out;
+  }
+}
+
+/** Cuts a string over {@link MAX_STRING_LENGTH} with a `…[truncated N chars]` suffix. */
+export function truncate(text: string): string {
+  return text.length <= MAX_STRING_LENGTH ? text : `${text.slice(0, MAX_STRING_LENGTH)}…[truncated ${text.length - MAX_STRING_LENGTH} chars]`;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** A short description of a thrown value that never throws itself. */
+export function describeThrown(err: unknown): string {
+  try {
+    return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  } catch {
+    return 'unknown';
+  }
+}
