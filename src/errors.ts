@@ -23,7 +23,8 @@ export type ConfigErrorCode =
   | 'INVALID_VALUE'
   | 'INVALID_PATTERN'
   | 'UNKNOWN_DESTINATION_TYPE'
-  | 'FILE_NOT_FOUND';
+  | 'FILE_NOT_FOUND'
+  | 'FILE_UNREADABLE';
 
 /** The error type of decotel: thrown only at setup, otherwise reported through `telemetry.on('error')`. */
 export class DecotelError extends Error {

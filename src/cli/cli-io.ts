@@ -1,20 +1,24 @@
-/** What a CLI command reads and writes, so that tests can run commands in-process. */
+import { resolve } from 'node:path';
+
+/** What a command may touch: its output streams, working directory and environment. */
 export interface CliIo {
+  /** Writes text as is; commands end their lines with `\n`. */
   stdout(text: string): void;
   stderr(text: string): void;
-  readonly cwd: string;
-  readonly env: Record<string, string | undefined>;
+  cwd: string;
+  env: Record<string, string | undefined>;
 }
 
-/** A `decotel` sub-command: takes its arguments, returns the exit code. */
-export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
+/** Exit codes shared by the commands. */
+export const EXIT_OK = 0;
+/** The check failed: the file is invalid, or (route) no destination takes the event. */
+export const EXIT_FAILED = 1;
+/** Bad arguments, or nothing to work on. */
+export const EXIT_USAGE = 2;
 
-/** The process's own streams, working directory and environment. */
-export function processIo(): CliIo {
-  return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-    cwd: process.cwd(),
-    env: process.env,
-  };
+/** The YAML a command reads: the one given, else `$TELEMETRY_CONFIG`, else `./telemetry.config.yaml`. */
+export function cliConfigPath(explicit: string | undefined, io: CliIo): string {
+  const fromEnv = io.env.TELEMETRY_CONFIG;
+  const chosen = explicit ?? (fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv : 'telemetry.config.yaml');
+  return resolve(io.cwd, chosen);
 }

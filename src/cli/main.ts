@@ -1,6 +1,5 @@
-import type { CliCommand } from './cli-io';
-import { processIo } from './cli-io';
-import { runCli } from './run-cli';
+import type { CliCommand } from './run-cli';
+import { processIo, runCli } from './run-cli';
 
 /** Every sub-command of `decotel`, in the order `help` lists them. */
 const COMMANDS = new Map<string, { summary: string; run: CliCommand }>([]);

@@ -1,4 +1,17 @@
-import type { CliCommand, CliIo } from './cli-io';
+import type { CliIo } from './cli-io';
+
+/** A `decotel` sub-command: takes its arguments, returns the exit code. */
+export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
+
+/** The process's own streams, working directory and environment. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}
 
 /** The usage text printed by `decotel help` and on an unknown command. */
 export function usage(commands: ReadonlyMap<string, { summary: string }>): string {

@@ -63,7 +63,7 @@ export class ConfigReader {
   /** Records a MISSING_KEY fault, pointing at the map that lacks the key, when `key` is absent. */
   require(map: Record<string, unknown>, path: ConfigPath, key: string, what: string): boolean {
     if (get(map, key) !== undefined) return true;
-    this.issues.add('MISSING_KEY', [...path, key], `is required: ${what}`, 'key');
+    this.issues.add('MISSING_KEY', [...path, key], `missing the required key '${key}': ${what}`, 'key');
     return false;
   }
 

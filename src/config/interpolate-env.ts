@@ -1,5 +1,4 @@
 import type { ConfigIssues } from './config-issues';
-import type { ConfigPath } from './config-path';
 import { formatPath } from './config-path';
 
 /** Environment variables, as `process.env` holds them. */

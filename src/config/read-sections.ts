@@ -42,7 +42,7 @@ export function readSampling(reader: ConfigReader, value: unknown, path: ConfigP
   const rules = get(map, 'rules');
   if (rules === undefined || rules === null) return out;
   if (!Array.isArray(rules)) {
-    reader.issues.add('INVALID_TYPE', [...path, 'rules'], `expected a list of rules (- events: [...]\n  rate: 0.1), got ${describeValue(rules)}`);
+    reader.issues.add('INVALID_TYPE', [...path, 'rules'], `expected a list of rules such as [{ events: ["query.*"], rate: 0.1 }], got ${describeValue(rules)}`);
     return out;
   }
   rules.forEach((raw: unknown, i) => {

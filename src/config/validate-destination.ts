@@ -72,7 +72,7 @@ function readType(reader: ConfigReader, map: Record<string, unknown>, path: Conf
   if (value === undefined || value === null) {
     // `console: { events: [...] }` needs no `type: console`: a destination named after a type is of that type.
     if (knownTypes.has(name)) return name;
-    reader.issues.add('MISSING_KEY', [...path, 'type'], `is required: the destination type, one of ${known.join(', ')}`, 'key');
+    reader.issues.add('MISSING_KEY', [...path, 'type'], `missing the required key 'type': the destination type, one of ${known.join(', ')}`, 'key');
     return undefined;
   }
   if (typeof value !== 'string') {

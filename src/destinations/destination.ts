@@ -21,6 +21,8 @@ export interface Destination {
   shutdown?(timeoutMs: number): Promise<unknown>;
   /** Events held and not yet delivered. Default: 0. */
   inQueue?(): number;
+  /** Receives the tracker's counters and fault channel when the destination is added. */
+  bind?(context: DestinationContext): void;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createWriteStream, renameSync, statSync } from 'node:fs';
+import { createWriteStream, openSync, renameSync, statSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import type { TelemetryEvent } from '../tracker/event';
 import type { Destination, DestinationContext } from './destination';
@@ -23,15 +23,20 @@ export class FileDestination implements Destination {
   private _pending = 0;
   private _closed = false;
 
-  constructor(
-    options: FileDestinationOptions,
-    private readonly _context?: DestinationContext,
-  ) {
+  private _context: DestinationContext | undefined;
+
+  constructor(options: FileDestinationOptions, context?: DestinationContext) {
+    this._context = context;
     this.name = options.name;
     this._path = options.path;
     this._maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
     this._bytes = sizeOf(this._path);
     this._stream = this._open();
+  }
+
+  /** @internal Called by the tracker when the destination is added. */
+  bind(context: DestinationContext): void {
+    this._context = context;
   }
 
   handle(event: TelemetryEvent): void {
@@ -65,7 +70,9 @@ export class FileDestination implements Destination {
   }
 
   private _open(): WriteStream {
-    const stream = createWriteStream(this._path, { flags: 'a' });
+    // Opened synchronously (at start and at each rotation only), so that a rotation in the
+    // middle of a burst finds the file on disk to rename.
+    const stream = createWriteStream(this._path, { fd: openSync(this._path, 'a') });
     stream.on('error', (err) => this._context?.error(err));
     return stream;
   }

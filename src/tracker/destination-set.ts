@@ -17,11 +17,9 @@ export interface Routing {
 }
 
 interface Entry extends Route {
-  /** Type and options; a reload keeps the instance (and its queue) when this is unchanged. */
+  /** Type and options; a reload keeps the instance (and its queue) when this is unchanged. Empty for added objects. */
   readonly key: string;
 }
-
-type Bindable = Destination & { bind?(context: DestinationContext): void };
 
 /** The tracker's destinations: builds them from configuration, counts for them, drains them. */
 export class DestinationSet {
@@ -46,8 +44,10 @@ export class DestinationSet {
    * @throws {DecotelError} when a factory throws (setup time).
    */
   apply(configs: readonly DestinationConfig[], types: ReadonlyMap<string, DestinationFactory>): Destination[] {
-    const previous = new Map(this._entries.map((e) => [e.destination.name, e]));
-    const next: Entry[] = [];
+    // Destinations added with addDestination() are not the configuration's: they stay.
+    const configured = new Set(configs.map((c) => c.name));
+    const next: Entry[] = this._entries.filter((e) => e.key === '' && !configured.has(e.destination.name));
+    const previous = new Map(this._entries.filter((e) => e.key !== '').map((e) => [e.destination.name, e]));
     for (const cfg of configs) {
       if (!cfg.enabled) continue;
       const key = JSON.stringify([cfg.type, cfg.options]);
@@ -62,7 +62,9 @@ export class DestinationSet {
       if (factory === undefined) throw new DecotelError({ code: 'DESTINATION_TYPE', message: `destination '${cfg.name}': no type '${cfg.type}' is registered` });
       let made: ReturnType<DestinationFactory>;
       try {
-        made = factory({ ...cfg.options, name: cfg.name }, this._context(cfg.name, counters));
+        const context = this._context(cfg.name, counters);
+        made = factory({ ...cfg.options, name: cfg.name }, context);
+        made.bind?.(context);
       } catch (err) {
         throw new DecotelError({ code: 'DESTINATION_TYPE', message: `destination '${cfg.name}' (type ${cfg.type}) could not be created: ${(err as Error)?.message}`, cause: err });
       }
@@ -74,7 +76,7 @@ export class DestinationSet {
   }
 
   /** Adds a destination object, routed by `routing` (every event by default). */
-  add(destination: Bindable, routing: Routing = {}): void {
+  add(destination: Destination, routing: Routing = {}): void {
     if (destination === null || typeof destination !== 'object' || typeof destination.handle !== 'function') {
       throw new DecotelError({ code: 'DESTINATION_TYPE', message: 'addDestination: expected an object with a name and a handle(event) method' });
     }

@@ -1,7 +1,7 @@
 import type { Destination } from '../destinations/destination';
 import type { Severity } from './event';
 import { SEVERITY_RANK } from './event';
-import { PatternSet } from './pattern';
+import type { PatternSet } from './pattern';
 import type { DestinationCounters } from './stats';
 
 /** One destination with its compiled `events` / `exclude` globs. */
