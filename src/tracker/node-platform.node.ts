@@ -3,6 +3,7 @@ import { loadNodeConfig } from '../config/load-config.node';
 import { AsyncContextStore } from '../context/async-context.node';
 import type { DestinationFactory } from '../destinations/destination';
 import { FileDestination } from '../destinations/file-destination.node';
+import { installationIdPath, machineInstallationId } from './installation-id.node';
 import type { Platform } from './platform';
 
 const hooks: Array<() => void> = [];
@@ -18,6 +19,7 @@ export function createNodePlatform(): Platform {
     hash: (input) => createHash('sha256').update(input).digest('hex'),
     runtime: { runtime: 'node', version: process.version, os: process.platform },
     destinationTypes: () => types,
+    machineInstallationId: () => machineInstallationId(installationIdPath(process.env)),
     loadConfig: (options, knownTypes) => loadNodeConfig(options, process.env, knownTypes),
     afterConfigure() {
       // Global handlers, signals, watching and the installation id are added here by their modules.

@@ -33,6 +33,8 @@ export interface Platform {
    * @throws {ConfigError}
    */
   loadConfig(options: ConfigureOptions, knownTypes: ReadonlySet<string>): ResolvedConfig;
+  /** The id kept for `installation_id: auto`; undefined where the platform keeps none. */
+  machineInstallationId?(): string | undefined;
   /** A hook run after a configuration is applied (global handlers, file watching, installation id). */
   afterConfigure?(config: ResolvedConfig, options: ConfigureOptions, tracker: Tracker): void;
   /** Undoes what `afterConfigure` installed; called by `shutdown()` and `reset()`. */

@@ -110,6 +110,7 @@ export class Tracker {
     this._sampler = new Sampler(config.sampling);
     this._privacy = new PrivacyPolicy(config.privacy, this._platform.hash);
     this._resource.service = { ...config.service };
+    this._resource.installationId = config.installationId === 'auto' ? this._platform.machineInstallationId?.() : config.installationId;
     this._router = new Router(this._destinations.routes);
     if (removed.length > 0) void this._destinations.drain('shutdown', DEFAULT_FLUSH_TIMEOUT_MS, removed);
     this._reporter.emit('config', config);

@@ -1,0 +1,425 @@
+import { DecotelError } from '../../errors';
+import type { DropReason, TelemetryEvent } from '../../tracker/event';
+import { SEVERITY_RANK } from '../../tracker/event';
+import type { Destination, DestinationContext, FlushResult, ResourceInfo } from '../destination';
+import type { EventSpool, SpoolBatch } from './event-spool';
+import { createJsonFormat } from './format-json';
+import type { HttpFormat } from './http-format';
+import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, DEFAULT_MAX_RETRIES, retryDelayMs } from './retry';
+import { sendRequest, unrefTimer } from './send-request';
+import { fallbackResource, SILENT_CONTEXT, withDeadline } from './sink-support';
+
+/** Events per request by default. */
+export const DEFAULT_MAX_BATCH_SIZE = 100;
+/** A partial batch leaves after this long by default. */
+export const DEFAULT_FLUSH_INTERVAL_MS = 10_000;
+/** Queued events held at most by default; past it new events are dropped (or spooled). */
+export const DEFAULT_MAX_QUEUE_SIZE = 10_000;
+/** One request may take this long by default. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
+/** `flush()` and `shutdown()` wait this long when no time is given. */
+export const DEFAULT_DRAIN_TIMEOUT_MS = 5_000;
+/** The end of `shutdown()`'s time kept for writing what is left to the spool. */
+export const SPOOL_RESERVE_MS = 1_000;
+
+/** Options of {@link HttpBatchSink}. */
+export interface HttpBatchSinkOptions {
+  /** The endpoint every batch is POSTed to. */
+  url: string;
+  /** Its name in `stats()`. Default: `'http'`. */
+  name?: string;
+  /** Turns a batch into a body. Default: the `json` envelope. */
+  format?: HttpFormat;
+  /** Extra request headers (e.g. `Authorization`). Default: none. */
+  headers?: Record<string, string>;
+  /** Events per request; a batch leaves as soon as this many wait. Default: `100`. */
+  maxBatchSize?: number;
+  /** A partial batch leaves after this many milliseconds. Default: `10000`. */
+  flushIntervalMs?: number;
+  /** Queued events (not counting the batch in flight) held at most. Default: `10000`. */
+  maxQueueSize?: number;
+  /** Retries of a failed batch; it gets at most `maxRetries + 1` attempts. Default: `3`. */
+  maxRetries?: number;
+  /** Wait before retry 1 in milliseconds; retry n waits `baseDelayMs × 2^(n−1)` ±10 %. Default: `1000`. */
+  baseDelayMs?: number;
+  /** Longest wait between attempts in milliseconds, `Retry-After` included. Default: `30000`. */
+  maxDelayMs?: number;
+  /** Time one request may take in milliseconds. Default: `5000`. */
+  timeoutMs?: number;
+  /** Where overflow, exhausted batches and leftovers at shutdown go instead of being dropped. Default: none. */
+  spool?: EventSpool;
+  /** Counters, drops and faults are reported here; the tracker passes one. Default: silent. */
+  context?: DestinationContext;
+  /** The batch identity. Default: `context.resource`. */
+  resource?: ResourceInfo;
+  /** Source of retry jitter in [0, 1). Default: `Math.random`. */
+  random?: () => number;
+}
+
+/** What `shutdown()` resolves with: `pending` are events whose fate was still open at the deadline. */
+export interface ShutdownResult extends FlushResult {
+  /** Events written to the spool by this call, to be sent at the next start. */
+  spooled: number;
+}
+
+interface Job {
+  events: TelemetryEvent[];
+  spooled?: SpoolBatch;
+}
+
+type Outcome = { kind: 'delivered' | 'interrupted' } | { kind: 'rejected' | 'exhausted'; error: DecotelError };
+
+/**
+ * A batched HTTP sender (DESIGN.md §7) with only the global `fetch`: it runs in Node and in
+ * the browser worker alike. Events wait in a bounded queue; one request is in flight at a
+ * time, so order is kept across retries.
+ */
+export class HttpBatchSink implements Destination {
+  readonly name: string;
+  readonly type = 'http';
+  private readonly _url: string;
+  private readonly _format: HttpFormat;
+  private readonly _headers: Record<string, string>;
+  private readonly _batchSize: number;
+  private readonly _flushIntervalMs: number;
+  private readonly _maxQueueSize: number;
+  private readonly _maxRetries: number;
+  private readonly _backoff: { baseDelayMs: number; maxDelayMs: number };
+  private readonly _timeoutMs: number;
+  private readonly _spool: EventSpool | undefined;
+  private readonly _random: () => number;
+  private readonly _fixedResource: ResourceInfo | undefined;
+  private _context: DestinationContext;
+  private readonly _queue: TelemetryEvent[] = [];
+  /** Overflow waiting to be written to the spool, and the count being written. */
+  private _spill: TelemetryEvent[] = [];
+  private _spillScheduled = false;
+  private _spilling = 0;
+  private _job: Job | undefined;
+  private _pump: Promise<void> | undefined;
+  private _pumpScheduled = false;
+  /** Send partial batches until the queue is empty (timer, flush, error event). */
+  private _draining = false;
+  /** The receiver failed lately: do not replay the spool until a delivery succeeds or the timer fires. */
+  private _replayPaused = false;
+  private _closing = false;
+  private _halted = false;
+  private _timer: ReturnType<typeof setInterval> | undefined;
+  private _abort: AbortController | undefined;
+  private _burstDrops = 0;
+  private _deliveredTotal = 0;
+  private readonly _idleWaiters = new Set<() => void>();
+  private _shutdown: Promise<ShutdownResult> | undefined;
+
+  constructor(options: HttpBatchSinkOptions) {
+    this.name = options.name ?? 'http';
+    this._url = options.url;
+    this._format = options.format ?? createJsonFormat();
+    this._headers = { ...options.headers, 'Content-Type': this._format.contentType };
+    const perRequest = this._format.maxEventsPerRequest ?? Number.POSITIVE_INFINITY;
+    this._batchSize = Math.max(1, Math.min(options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE, perRequest));
+    this._flushIntervalMs = Math.max(1, options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
+    this._maxQueueSize = Math.max(1, options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE);
+    this._maxRetries = Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
+    this._backoff = { baseDelayMs: options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS, maxDelayMs: options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS };
+    this._timeoutMs = Math.max(1, options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    this._spool = options.spool;
+    this._random = options.random ?? Math.random;
+    this._context = options.context ?? SILENT_CONTEXT;
+    this._fixedResource = options.resource;
+    // What an earlier run spooled is sent first.
+    if (this._spool !== undefined) this._schedule();
+  }
+
+  /** @internal Called by the tracker when the sink is added with `addDestination`. */
+  bind(context: DestinationContext): void {
+    this._context = context;
+  }
+
+  /** Enqueues `event`; never blocks or throws. An event of severity error or above starts a send at once. */
+  handle(event: TelemetryEvent): void {
+    if (this._halted) {
+      this._context.dropped('shutdown_timeout', 1);
+      return;
+    }
+    if (this._queue.length >= this._maxQueueSize) {
+      this._overflow(event);
+      return;
+    }
+    this._queue.push(event);
+    if (this._timer === undefined) this._startTimer();
+    if (SEVERITY_RANK[event.severity] >= SEVERITY_RANK.error) this._draining = true;
+    if (this._draining || this._queue.length >= this._batchSize) this._schedule();
+  }
+
+  /** Events held in memory and not yet delivered: queued, in flight, or on their way to the spool. */
+  inQueue(): number {
+    const inFlight = this._job !== undefined && this._job.spooled === undefined ? this._job.events.length : 0;
+    return this._queue.length + inFlight + this._spill.length + this._spilling;
+  }
+
+  /**
+   * Sends everything queued now, batch after batch, and resolves when it is delivered (or
+   * spooled, dropped) or after `timeoutMs`, whichever comes first.
+   */
+  async flush(timeoutMs: number = DEFAULT_DRAIN_TIMEOUT_MS): Promise<FlushResult> {
+    const before = this._deliveredTotal;
+    if (!this._closing) {
+      this._draining = true;
+      this._schedule();
+    }
+    await this._waitIdle(timeoutMs);
+    this._endBurst();
+    return { delivered: this._deliveredTotal - before, pending: this.inQueue() };
+  }
+
+  /**
+   * Flushes, then stops: when the time is up the request in flight is aborted and what is left
+   * goes to the spool (or is dropped as `shutdown_timeout`). Idempotent; resolves within `timeoutMs`.
+   */
+  shutdown(timeoutMs: number = DEFAULT_DRAIN_TIMEOUT_MS): Promise<ShutdownResult> {
+    this._shutdown ??= this._doShutdown(Math.max(0, timeoutMs));
+    return this._shutdown;
+  }
+
+  private async _doShutdown(timeoutMs: number): Promise<ShutdownResult> {
+    const deadline = Date.now() + timeoutMs;
+    const before = this._deliveredTotal;
+    this._closing = true;
+    this._draining = true;
+    this._stopTimer();
+    this._schedule();
+    const reserve = this._spool === undefined ? 0 : Math.min(SPOOL_RESERVE_MS, timeoutMs / 2);
+    await this._waitIdle(timeoutMs - reserve);
+    this._halted = true;
+    this._abort?.abort();
+    if (this._pump !== undefined) await withDeadline(this._pump, deadline - Date.now());
+    const rest = this._queue.splice(0, this._queue.length);
+    for (const e of this._spill.splice(0, this._spill.length)) rest.push(e);
+    let spooled = 0;
+    if (this._spool !== undefined) {
+      const spool = this._spool;
+      const written = rest.length > 0 ? this._toSpool(rest, 'shutdown_timeout') : Promise.resolve(0);
+      spooled = (await withDeadline(written, deadline - Date.now())) ?? 0;
+      await withDeadline(written.then(() => spool.close()), deadline - Date.now());
+    } else if (rest.length > 0) {
+      this._context.dropped('shutdown_timeout', rest.length);
+    }
+    this._endBurst();
+    return { delivered: this._deliveredTotal - before, pending: this.inQueue(), spooled };
+  }
+
+  private _overflow(event: TelemetryEvent): void {
+    if (this._spool === undefined || this._spill.length + this._spilling >= this._maxQueueSize) {
+      this._dropQueueFull(1);
+      return;
+    }
+    this._spill.push(event);
+    if (this._spillScheduled) return;
+    this._spillScheduled = true;
+    // The write starts after the caller's synchronous code: never on its path.
+    queueMicrotask(() => {
+      this._spillScheduled = false;
+      const events = this._spill;
+      this._spill = [];
+      void this._toSpool(events, 'queue_full');
+    });
+  }
+
+  /** Writes `events` to the spool; what it cannot take is dropped under `reason`. */
+  private async _toSpool(events: TelemetryEvent[], reason: DropReason): Promise<number> {
+    this._spilling += events.length;
+    let stored = 0;
+    try {
+      stored = await (this._spool as EventSpool).append(events);
+    } catch (err) {
+      this._context.error(err);
+    } finally {
+      this._spilling -= events.length;
+    }
+    const lost = events.length - stored;
+    if (lost > 0) {
+      if (reason === 'queue_full') this._dropQueueFull(lost);
+      else this._context.dropped(reason, lost);
+    }
+    this._updateTimer();
+    this._notify();
+    return stored;
+  }
+
+  private _dropQueueFull(count: number): void {
+    this._burstDrops += count;
+    this._context.dropped('queue_full', count);
+  }
+
+  /** One warning per burst of `queue_full` drops, with the count. */
+  private _endBurst(): void {
+    if (this._burstDrops === 0) return;
+    const n = this._burstDrops;
+    this._burstDrops = 0;
+    this._context.warn(`http destination '${this.name}' dropped ${n} event(s) because max_queue_size (${this._maxQueueSize}) was reached`);
+  }
+
+  private _schedule(): void {
+    if (this._pump !== undefined || this._pumpScheduled) return;
+    this._pumpScheduled = true;
+    queueMicrotask(() => {
+      this._pumpScheduled = false;
+      if (this._pump !== undefined) return;
+      this._pump = this._runPump()
+        .catch((err: unknown) => this._context.error(err))
+        .finally(() => {
+          this._pump = undefined;
+          this._updateTimer();
+          this._notify();
+        });
+    });
+  }
+
+  /** The one sender: a batch at a time, spooled events first. */
+  private async _runPump(): Promise<void> {
+    for (let job = await this._nextJob(); job !== undefined; job = await this._nextJob()) {
+      this._job = job;
+      try {
+        await this._settle(job, await this._deliver(job));
+      } finally {
+        this._job = undefined;
+        this._notify();
+      }
+    }
+  }
+
+  private async _nextJob(): Promise<Job | undefined> {
+    if (this._halted) return undefined;
+    if (this._spool !== undefined && !this._replayPaused && !this._closing) {
+      const batch = await this._spool.next(this._batchSize);
+      if (batch !== undefined) {
+        if (!this._halted) return { events: batch.events, spooled: batch };
+        batch.release();
+        return undefined;
+      }
+    }
+    const size = this._queue.length;
+    if (size === 0) this._draining = false;
+    if (this._halted || size === 0 || (size < this._batchSize && !this._draining && !this._closing)) return undefined;
+    const events = this._queue.splice(0, Math.min(size, this._batchSize));
+    // The queue has room again: the burst of drops, if any, is over.
+    this._endBurst();
+    return { events };
+  }
+
+  private async _deliver(job: Job): Promise<Outcome> {
+    const base = this._fixedResource ?? this._context.resource ?? fallbackResource();
+    // Replayed events may come from an earlier session: their envelope says so.
+    const resource = job.spooled === undefined ? base : { ...base, sessionId: job.events[0]?.sessionId ?? base.sessionId };
+    let body: string;
+    try {
+      body = this._format.encode(job.events, resource, Date.now());
+    } catch (err) {
+      return { kind: 'rejected', error: asError(err, 'could not encode a batch') };
+    }
+    for (let attempt = 0; ; attempt += 1) {
+      this._abort = new AbortController();
+      const result = await sendRequest({ url: this._url, body, headers: this._headers, timeoutMs: this._timeoutMs, signal: this._abort.signal });
+      this._abort = undefined;
+      if (result.status === 'success') return { kind: 'delivered' };
+      if (result.status === 'aborted' || this._halted) return { kind: 'interrupted' };
+      if (result.status === 'failure') return { kind: 'rejected', error: result.error };
+      if (attempt >= this._maxRetries) return { kind: 'exhausted', error: result.error };
+      this._context.retried(1);
+      if (!(await this._sleep(retryDelayMs(attempt + 1, result.retryInMs, this._backoff, this._random)))) return { kind: 'interrupted' };
+    }
+  }
+
+  private async _settle(job: Job, outcome: Outcome): Promise<void> {
+    const n = job.events.length;
+    switch (outcome.kind) {
+      case 'delivered':
+        this._deliveredTotal += n;
+        this._context.delivered(n);
+        this._replayPaused = false;
+        await job.spooled?.ack();
+        return;
+      case 'rejected':
+        this._context.dropped('rejected', n);
+        this._context.error(outcome.error);
+        await job.spooled?.ack();
+        return;
+      case 'exhausted':
+        this._context.error(outcome.error);
+        this._replayPaused = true;
+        if (job.spooled !== undefined) job.spooled.release();
+        else if (this._spool !== undefined) await this._toSpool(job.events, 'retry_exhausted');
+        else this._context.dropped('retry_exhausted', n);
+        return;
+      default:
+        // Interrupted by shutdown: spooled events stay on disk, the others go back in front.
+        if (job.spooled !== undefined) job.spooled.release();
+        else this._queue.unshift(...job.events);
+    }
+  }
+
+  /** Resolves true after `ms`, or false at once when shutdown aborts the wait. */
+  private _sleep(ms: number): Promise<boolean> {
+    if (this._halted) return Promise.resolve(false);
+    const controller = new AbortController();
+    this._abort = controller;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(true), ms);
+      unrefTimer(timer);
+      controller.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve(false);
+      });
+    }).finally(() => {
+      if (this._abort === controller) this._abort = undefined;
+    }) as Promise<boolean>;
+  }
+
+  private _startTimer(): void {
+    if (this._closing || this._timer !== undefined) return;
+    this._timer = setInterval(() => {
+      this._draining = true;
+      this._replayPaused = false;
+      this._schedule();
+    }, this._flushIntervalMs);
+    unrefTimer(this._timer);
+  }
+
+  private _stopTimer(): void {
+    if (this._timer !== undefined) clearInterval(this._timer);
+    this._timer = undefined;
+  }
+
+  /** The timer runs while anything is held or spooled. */
+  private _updateTimer(): void {
+    if (this.inQueue() > 0 || (this._spool?.hasPending() ?? false)) this._startTimer();
+    else this._stopTimer();
+  }
+
+  private _notify(): void {
+    for (const check of [...this._idleWaiters]) check();
+  }
+
+  /** Resolves true once nothing is held, or false after `timeoutMs`. */
+  private _waitIdle(timeoutMs: number): Promise<boolean> {
+    if (this.inQueue() === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const finish = (idle: boolean): void => {
+        clearTimeout(timer);
+        this._idleWaiters.delete(check);
+        resolve(idle);
+      };
+      const check = (): void => {
+        if (this.inQueue() === 0) finish(true);
+      };
+      // Not unref'd: the caller awaits this, and its own timeout bounds it.
+      const timer = setTimeout(() => finish(false), Math.max(0, timeoutMs));
+      this._idleWaiters.add(check);
+    });
+  }
+}
+
+function asError(err: unknown, message: string): DecotelError {
+  return new DecotelError({ code: 'INTERNAL', message: `${message}: ${(err as Error)?.message ?? String(err)}`, cause: err });
+}
