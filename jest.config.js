@@ -26,7 +26,8 @@ module.exports = {
       displayName: 'legacy-decorators',
       testEnvironment: 'node',
       roots: ['<rootDir>/__tests__/decorators'],
-      testMatch: ['**/*.test.ts'],
+      // *.test.legacy.ts: tests that only compile with experimentalDecorators (tsconfig.json leaves them out).
+      testMatch: ['**/*.test.ts', '**/*.test.legacy.ts'],
       moduleNameMapper,
       transform: transform('<rootDir>/tsconfig.legacy.json'),
     },

@@ -16,5 +16,6 @@ telemetry.track('checkout.completed', { total: 42.5 }, { category: 'payment' });
 telemetry.captureException(new Error('card declined'), { orderId: 'o-1' });
 
 void telemetry.shutdown().then((result) => {
-  console.log(`\ndelivered ${result.delivered} events, ${result.pending} pending`);
+  const console_ = telemetry.stats().destinations.console;
+  console.log(`\nconsole: ${console_.delivered} events delivered, ${result.pending} pending`);
 });

@@ -4,6 +4,7 @@ export type DecotelErrorCode =
   | 'DESTINATION_TYPE'
   | 'DESTINATION_FAILED'
   | 'LISTENER_FAILED'
+  | 'CALLBACK_FAILED'
   | 'HTTP_NETWORK'
   | 'HTTP_STATUS'
   | 'SPOOL_CORRUPT'

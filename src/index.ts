@@ -24,7 +24,26 @@ export type { Destination, DestinationContext, DestinationFactory, FlushResult, 
 // Configuration (issue 4)
 
 // Decorators (issue 5)
+export { TrackDuration } from './decorators/track-duration';
+export { TrackFunction } from './decorators/track-function';
+export { TrackError } from './decorators/track-error';
+export { Tracked } from './decorators/tracked';
+export { NoTrack } from './decorators/no-track';
+export { withTracking } from './decorators/with-tracking';
+export type { TrackMethodOptions } from './decorators/track-options';
+export type { TrackMethodDecorator, TrackClassDecorator } from './decorators/decorator-mode';
 
 // Context and Express (issue 6)
+export { expressContext, expressErrorHandler, DEFAULT_REQUEST_ID_HEADER, REQUEST_ID_PATTERN } from './context/express-context';
+export type { ExpressContextOptions } from './context/express-context';
+export type { ExpressRequestLike, ExpressResponseLike, ExpressNext, ExpressMiddleware, ExpressErrorMiddleware } from './context/express-types';
+export { DEFAULT_CRASH_FLUSH_TIMEOUT_MS } from './context/global-handler-options';
+export type { GlobalHandlerOptions } from './context/global-handler-options';
 
 // HTTP sink (issue 7)
+export { HttpBatchSink } from './destinations/http/http-batch-sink';
+export type { HttpBatchSinkOptions, ShutdownResult } from './destinations/http/http-batch-sink';
+export { createHttpDestination } from './destinations/http/create-http-destination.node';
+export type { HttpDestinationOptions, HttpFormatName } from './destinations/http/http-destination';
+export type { HttpFormat } from './destinations/http/http-format';
+export type { EventSpool, SpoolBatch } from './destinations/http/event-spool';

@@ -25,11 +25,12 @@ export class ConfigIssues {
   /**
    * Records a fault. `message` says what was expected and found, without the path or position:
    * both are added here (`telemetry.sampling.rate: expected …, got 1.5 (line 7, column 11)`).
+   * `part: 'none'` is for faults outside the file (the environment): they have no position.
    */
-  add(code: ConfigErrorCode, path: ConfigPath, message: string, part: 'key' | 'value' = 'value'): void {
+  add(code: ConfigErrorCode, path: ConfigPath, message: string, part: 'key' | 'value' | 'none' = 'value'): void {
     let position: { line: number; column: number } | undefined;
     try {
-      position = this._locate?.(path, part);
+      position = part === 'none' ? undefined : this._locate?.(path, part);
     } catch {
       position = undefined;
     }

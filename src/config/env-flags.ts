@@ -31,7 +31,7 @@ export function readEnvFlags(env: Env, issues: ConfigIssues): EnvFlags {
     const raw = env[name];
     if (raw === undefined || raw.trim() === '') continue;
     const value = parseFlag(raw);
-    if (value === undefined) issues.add('INVALID_VALUE', ['env', name], `expected one of 1/true/yes/on or 0/false/no/off, got '${raw}'`);
+    if (value === undefined) issues.add('INVALID_VALUE', ['env', name], `expected one of 1/true/yes/on or 0/false/no/off, got '${raw}'`, 'none');
     else flags[key] = value;
   }
   const dnt = env.DO_NOT_TRACK;

@@ -29,8 +29,10 @@ export function parseConfigText(text: string): ParsedConfigText {
     const offset = Math.min(Math.max(e.pos[0], 0), text.length);
     const { line, col } = lineCounter.linePos(offset);
     const segments = pathAtOffset(doc, offset);
-    const message = e.code === 'DUPLICATE_KEY' ? `duplicate key '${String(segments[segments.length - 1] ?? '')}'; each key may appear once in a map` : `invalid YAML: ${e.message}`;
-    return createConfigError('YAML_SYNTAX', formatPath(segments), firstLine(message), line, col, e);
+    const lineText = text.split('\n')[line - 1] ?? '';
+    const hint = lineText.includes('${') && /[{}[\]]/.test(lineText.replace(/\$\{[^}]*\}/g, '')) ? `; quote a value with \${VAR} inside { } or [ ], as in "\${VAR}"` : '';
+    const message = firstLine(syntaxMessage(e.code, e.message, segments)) + hint;
+    return createConfigError('YAML_SYNTAX', formatPath(segments), message, line, col, e);
   });
   if (errors.length > 0) return { raw: undefined, locate, errors };
   try {
@@ -57,6 +59,12 @@ export function resolveConfigText(text: string, options: Omit<ResolveConfigOptio
   const check = checkConfigText(text, options);
   if (check.config === undefined) throw check.errors[0];
   return check.config;
+}
+
+function syntaxMessage(code: string, message: string, path: ReadonlyArray<string | number>): string {
+  if (code === 'DUPLICATE_KEY') return `duplicate key '${String(path[path.length - 1] ?? '')}'; each key may appear once in a map`;
+  if (code === 'MULTIPLE_DOCS') return "invalid YAML: expected one document, found a second one after '---'";
+  return `invalid YAML: ${message}`;
 }
 
 function firstLine(text: string): string {

@@ -84,11 +84,18 @@ function readRoot(reader: ConfigReader, value: unknown, knownTypes: ReadonlySet<
     return undefined;
   }
   if (typeof value !== 'object' || Array.isArray(value) || value instanceof Date) {
-    reader.issues.add('INVALID_TYPE', [], `expected a map with the root key 'telemetry', got ${describeValue(value)}`);
+    const hint = value === 'telemetry' ? " (add ':' after telemetry)" : '';
+    reader.issues.add('INVALID_TYPE', [], `expected a map with the root key 'telemetry', got ${describeValue(value)}${hint}`);
     return undefined;
   }
   const root = value as Record<string, unknown>;
   const known = ['telemetry', ...Object.keys(root).filter((k) => k.startsWith(EXTENSION_PREFIX))];
+  const stray = Object.keys(root).filter((k) => TELEMETRY_KEYS.includes(k));
+  if (get(root, 'telemetry') === undefined && stray.length > 0) {
+    // `{ destinations: … }` without the root: say so once instead of flagging every key.
+    reader.issues.add('MISSING_KEY', ['telemetry'], `missing the root key 'telemetry'; put ${stray.join(', ')} under telemetry:`, 'key');
+    return undefined;
+  }
   reader.keys(root, [], known);
   if (!reader.require(root, [], 'telemetry', "the file's root key, under which every setting goes")) return undefined;
   const map = reader.map(root.telemetry, ['telemetry'], 'a map of settings (enabled, destinations, …)');

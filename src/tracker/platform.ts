@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/config-types';
 import type { ContextStore } from '../context/context-store';
+import type { GlobalHandlerOptions } from '../context/global-handler-options';
 import type { DestinationFactory, ResourceInfo } from '../destinations/destination';
 import type { HashFn } from './privacy';
 import type { Tracker } from './tracker';
@@ -37,6 +38,8 @@ export interface Platform {
   machineInstallationId?(): string | undefined;
   /** A hook run after a configuration is applied (global handlers, file watching, installation id). */
   afterConfigure?(config: ResolvedConfig, options: ConfigureOptions, tracker: Tracker): void;
+  /** Installs the uncaught-exception and unhandled-rejection handlers; `teardown` removes them. */
+  installGlobalHandlers?(tracker: Tracker, options: GlobalHandlerOptions): void;
   /** Undoes what `afterConfigure` installed; called by `shutdown()` and `reset()`. */
   teardown?(): void;
 }

@@ -11,6 +11,11 @@ export const MAX_DEPTH = 8;
 export const MAX_ARRAY_LENGTH = 100;
 /** Keys of one object kept at most, so that a huge map cannot blow up an event. */
 export const MAX_OBJECT_KEYS = 1_000;
+/**
+ * Characters past the cut that are still scrubbed, so that a secret straddling the cut is
+ * recognized whole and not left half visible.
+ */
+const SCRUB_OVERLAP_CHARS = 512;
 
 /** A synchronous SHA-256 returning lower-case hex; the platform provides it. */
 export type HashFn = (input: string) => string;
@@ -29,8 +34,8 @@ export class PrivacyPolicy {
   private readonly _hash: HashFn;
 
   constructor(config: PrivacyConfig, hash: HashFn) {
-    this._redact = new Set(config.redactKeys.map((k) => k.toLowerCase()));
-    this._hashKeys = new Set(config.hashKeys.map((k) => k.toLowerCase()));
+    this._redact = new Set(config.redactKeys.map(normalizeKey));
+    this._hashKeys = new Set(config.hashKeys.map(normalizeKey));
     this._salt = config.hashSalt;
     this._scrub = config.scrubStrings;
     this.includeStack = config.includeStack;
@@ -49,9 +54,14 @@ export class PrivacyPolicy {
     return this._clean(value, 0, []);
   }
 
-  /** Scrubs and bounds free text (error messages, stacks). */
+  /**
+   * Scrubs and bounds free text (error messages, stacks). A long string is cut before it is
+   * scrubbed, so that a huge value costs no more than a short one.
+   */
   cleanString(text: string): string {
-    return truncate(this._scrub ? scrubString(text) : text);
+    if (text.length <= MAX_STRING_LENGTH) return this._scrub ? scrubString(text) : text;
+    const head = this._scrub ? scrubString(text.slice(0, MAX_STRING_LENGTH + SCRUB_OVERLAP_CHARS)) : text;
+    return `${head.slice(0, MAX_STRING_LENGTH)}…[truncated ${text.length - MAX_STRING_LENGTH} chars]`;
   }
 
   /** First 16 hex characters of SHA-256(salt + value). */
@@ -119,7 +129,7 @@ export class PrivacyPolicy {
         out[key] = `[Thrown: ${describeThrown(err)}]`;
         continue;
       }
-      const lower = key.toLowerCase();
+      const lower = normalizeKey(key);
       if (this._redact.has(lower)) out[key] = raw === undefined || raw === null ? raw : REDACTED;
       else if (this._hashKeys.has(lower)) out[key] = raw === undefined || raw === null ? raw : this.hashValue(raw);
       else out[key] = this._clean(raw, depth + 1, ancestors);
@@ -135,6 +145,15 @@ export class PrivacyPolicy {
     if (code !== undefined) out.code = this._clean(code, depth + 1, ancestors);
     return out;
   }
+}
+
+/**
+ * Keys compare in any case and with or without `_` / `-`, so that `api_key` also covers
+ * `apiKey`, `API-KEY` and `apikey`, the spellings JavaScript objects and headers use.
+ */
+export function normalizeKey(key: string): string {
+  const lower = key.toLowerCase();
+  return lower.includes('_') || lower.includes('-') ? lower.replace(/[_-]/g, '') : lower;
 }
 
 /** Cuts a string over {@link MAX_STRING_LENGTH} with a `…[truncated N chars]` suffix. */

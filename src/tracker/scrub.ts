@@ -13,7 +13,8 @@ const SCRUBBERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g, '[REDACTED_KEY]'],
   [/\bAKIA[0-9A-Z]{16}\b/g, '[REDACTED_KEY]'],
   [/\bAIza[0-9A-Za-z_-]{35}\b/g, '[REDACTED_KEY]'],
-  [/\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, '[REDACTED_EMAIL]'],
+  // Bounded parts (RFC 5321 limits) keep the match linear on long runs of word characters.
+  [/\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b/g, '[REDACTED_EMAIL]'],
   // key=value pairs in URLs and log lines whose key names a secret.
   [/\b((?:api[_-]?key|access[_-]?token|token|secret|password|passwd)=)[^&\s"']+/gi, '$1[REDACTED]'],
 ];

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/config-types';
 import { defaultConfig } from '../config/config-types';
 import type { Scope } from '../context/context-store';
+import type { GlobalHandlerOptions } from '../context/global-handler-options';
 import type { Destination, DestinationFactory, FlushResult, ResourceInfo } from '../destinations/destination';
 import { assertFactory, builtInDestinationTypes } from '../destinations/registry';
 import { DecotelError } from '../errors';
@@ -95,10 +96,15 @@ export class Tracker {
    * @throws {ConfigError} when the file or object is invalid.
    */
   configure(options: ConfigureOptions = {}): this {
-    const config = this._platform.loadConfig(options, new Set(this._types.keys()));
+    const config = this._platform.loadConfig(options, this._knownTypes());
     this._apply(config);
     this._platform.afterConfigure?.(config, options, this);
     return this;
+  }
+
+  /** @internal The destination types registered so far, for validating a configuration. */
+  _knownTypes(): ReadonlySet<string> {
+    return new Set(this._types.keys());
   }
 
   /** @internal Applies a validated configuration; unchanged destinations keep their queues. */
@@ -153,6 +159,20 @@ export class Tracker {
   /** Records `error.captured` (severity error) with the error's type, message and hash. */
   captureException(error: unknown, properties?: Record<string, unknown>): void {
     this._emitError('error.captured', 'error', error, properties);
+  }
+
+  /**
+   * Reports uncaught exceptions and unhandled rejections as `error.uncaught` /
+   * `error.unhandled_rejection` (severity critical), flushes within `flushTimeoutMs`, then lets
+   * the process end as it would have. Installing twice is harmless; `shutdown()` removes them.
+   */
+  installGlobalHandlers(options: GlobalHandlerOptions = {}): this {
+    try {
+      this._platform.installGlobalHandlers?.(this, options);
+    } catch (err) {
+      this._reporter.error(err);
+    }
+    return this;
   }
 
   /** @internal Records an error event (captured, uncaught) without sampling it out. */

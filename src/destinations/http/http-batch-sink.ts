@@ -5,69 +5,20 @@ import type { Destination, DestinationContext, FlushResult, ResourceInfo } from 
 import type { EventSpool, SpoolBatch } from './event-spool';
 import { createJsonFormat } from './format-json';
 import type { HttpFormat } from './http-format';
-import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, DEFAULT_MAX_RETRIES, retryDelayMs } from './retry';
-import { sendRequest, unrefTimer } from './send-request';
+import { deliverBatch } from './deliver-batch';
+import type { DeliveryOutcome, DeliveryPolicy } from './deliver-batch';
+import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, DEFAULT_MAX_RETRIES } from './retry';
+import { unrefTimer } from './send-request';
+import { DEFAULT_DRAIN_TIMEOUT_MS, DEFAULT_FLUSH_INTERVAL_MS, DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_QUEUE_SIZE, DEFAULT_REQUEST_TIMEOUT_MS, SPOOL_RESERVE_MS } from './http-batch-sink-options';
+import type { HttpBatchSinkOptions, ShutdownResult } from './http-batch-sink-options';
 import { fallbackResource, SILENT_CONTEXT, withDeadline } from './sink-support';
 
-/** Events per request by default. */
-export const DEFAULT_MAX_BATCH_SIZE = 100;
-/** A partial batch leaves after this long by default. */
-export const DEFAULT_FLUSH_INTERVAL_MS = 10_000;
-/** Queued events held at most by default; past it new events are dropped (or spooled). */
-export const DEFAULT_MAX_QUEUE_SIZE = 10_000;
-/** One request may take this long by default. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
-/** `flush()` and `shutdown()` wait this long when no time is given. */
-export const DEFAULT_DRAIN_TIMEOUT_MS = 5_000;
-/** The end of `shutdown()`'s time kept for writing what is left to the spool. */
-export const SPOOL_RESERVE_MS = 1_000;
-
-/** Options of {@link HttpBatchSink}. */
-export interface HttpBatchSinkOptions {
-  /** The endpoint every batch is POSTed to. */
-  url: string;
-  /** Its name in `stats()`. Default: `'http'`. */
-  name?: string;
-  /** Turns a batch into a body. Default: the `json` envelope. */
-  format?: HttpFormat;
-  /** Extra request headers (e.g. `Authorization`). Default: none. */
-  headers?: Record<string, string>;
-  /** Events per request; a batch leaves as soon as this many wait. Default: `100`. */
-  maxBatchSize?: number;
-  /** A partial batch leaves after this many milliseconds. Default: `10000`. */
-  flushIntervalMs?: number;
-  /** Queued events (not counting the batch in flight) held at most. Default: `10000`. */
-  maxQueueSize?: number;
-  /** Retries of a failed batch; it gets at most `maxRetries + 1` attempts. Default: `3`. */
-  maxRetries?: number;
-  /** Wait before retry 1 in milliseconds; retry n waits `baseDelayMs × 2^(n−1)` ±10 %. Default: `1000`. */
-  baseDelayMs?: number;
-  /** Longest wait between attempts in milliseconds, `Retry-After` included. Default: `30000`. */
-  maxDelayMs?: number;
-  /** Time one request may take in milliseconds. Default: `5000`. */
-  timeoutMs?: number;
-  /** Where overflow, exhausted batches and leftovers at shutdown go instead of being dropped. Default: none. */
-  spool?: EventSpool;
-  /** Counters, drops and faults are reported here; the tracker passes one. Default: silent. */
-  context?: DestinationContext;
-  /** The batch identity. Default: `context.resource`. */
-  resource?: ResourceInfo;
-  /** Source of retry jitter in [0, 1). Default: `Math.random`. */
-  random?: () => number;
-}
-
-/** What `shutdown()` resolves with: `pending` are events whose fate was still open at the deadline. */
-export interface ShutdownResult extends FlushResult {
-  /** Events written to the spool by this call, to be sent at the next start. */
-  spooled: number;
-}
+export type { HttpBatchSinkOptions, ShutdownResult } from './http-batch-sink-options';
 
 interface Job {
   events: TelemetryEvent[];
   spooled?: SpoolBatch;
 }
-
-type Outcome = { kind: 'delivered' | 'interrupted' } | { kind: 'rejected' | 'exhausted'; error: DecotelError };
 
 /**
  * A batched HTTP sender (DESIGN.md §7) with only the global `fetch`: it runs in Node and in
@@ -77,17 +28,12 @@ type Outcome = { kind: 'delivered' | 'interrupted' } | { kind: 'rejected' | 'exh
 export class HttpBatchSink implements Destination {
   readonly name: string;
   readonly type = 'http';
-  private readonly _url: string;
   private readonly _format: HttpFormat;
-  private readonly _headers: Record<string, string>;
   private readonly _batchSize: number;
   private readonly _flushIntervalMs: number;
   private readonly _maxQueueSize: number;
-  private readonly _maxRetries: number;
-  private readonly _backoff: { baseDelayMs: number; maxDelayMs: number };
-  private readonly _timeoutMs: number;
+  private readonly _policy: DeliveryPolicy;
   private readonly _spool: EventSpool | undefined;
-  private readonly _random: () => number;
   private readonly _fixedResource: ResourceInfo | undefined;
   private _context: DestinationContext;
   private readonly _queue: TelemetryEvent[] = [];
@@ -113,18 +59,21 @@ export class HttpBatchSink implements Destination {
 
   constructor(options: HttpBatchSinkOptions) {
     this.name = options.name ?? 'http';
-    this._url = options.url;
     this._format = options.format ?? createJsonFormat();
-    this._headers = { ...options.headers, 'Content-Type': this._format.contentType };
     const perRequest = this._format.maxEventsPerRequest ?? Number.POSITIVE_INFINITY;
     this._batchSize = Math.max(1, Math.min(options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE, perRequest));
     this._flushIntervalMs = Math.max(1, options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
     this._maxQueueSize = Math.max(1, options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE);
-    this._maxRetries = Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
-    this._backoff = { baseDelayMs: options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS, maxDelayMs: options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS };
-    this._timeoutMs = Math.max(1, options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    this._policy = {
+      url: options.url,
+      headers: { ...options.headers, 'Content-Type': this._format.contentType },
+      timeoutMs: Math.max(1, options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+      maxRetries: Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES),
+      backoff: { baseDelayMs: options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS, maxDelayMs: options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS },
+      random: options.random ?? Math.random,
+      onRetry: () => this._context.retried(1),
+    };
     this._spool = options.spool;
-    this._random = options.random ?? Math.random;
     this._context = options.context ?? SILENT_CONTEXT;
     this._fixedResource = options.resource;
     // What an earlier run spooled is sent first.
@@ -270,6 +219,8 @@ export class HttpBatchSink implements Destination {
         .catch((err: unknown) => this._context.error(err))
         .finally(() => {
           this._pump = undefined;
+          // Events that arrived while the pump was winding down would otherwise wait for the timer.
+          if (this._hasFullBatch()) this._schedule();
           this._updateTimer();
           this._notify();
         });
@@ -299,16 +250,21 @@ export class HttpBatchSink implements Destination {
         return undefined;
       }
     }
-    const size = this._queue.length;
-    if (size === 0) this._draining = false;
-    if (this._halted || size === 0 || (size < this._batchSize && !this._draining && !this._closing)) return undefined;
-    const events = this._queue.splice(0, Math.min(size, this._batchSize));
+    if (this._queue.length === 0) this._draining = false;
+    if (!this._hasFullBatch()) return undefined;
+    const events = this._queue.splice(0, Math.min(this._queue.length, this._batchSize));
     // The queue has room again: the burst of drops, if any, is over.
     this._endBurst();
     return { events };
   }
 
-  private async _deliver(job: Job): Promise<Outcome> {
+  /** A batch may leave the queue now: a full one, or any while draining. */
+  private _hasFullBatch(): boolean {
+    const size = this._queue.length;
+    return !this._halted && size > 0 && (size >= this._batchSize || this._draining || this._closing);
+  }
+
+  private async _deliver(job: Job): Promise<DeliveryOutcome> {
     const base = this._fixedResource ?? this._context.resource ?? fallbackResource();
     // Replayed events may come from an earlier session: their envelope says so.
     const resource = job.spooled === undefined ? base : { ...base, sessionId: job.events[0]?.sessionId ?? base.sessionId };
@@ -316,22 +272,14 @@ export class HttpBatchSink implements Destination {
     try {
       body = this._format.encode(job.events, resource, Date.now());
     } catch (err) {
-      return { kind: 'rejected', error: asError(err, 'could not encode a batch') };
+      return { kind: 'rejected', error: new DecotelError({ code: 'INTERNAL', message: `could not encode a batch: ${(err as Error)?.message}`, cause: err }) };
     }
-    for (let attempt = 0; ; attempt += 1) {
-      this._abort = new AbortController();
-      const result = await sendRequest({ url: this._url, body, headers: this._headers, timeoutMs: this._timeoutMs, signal: this._abort.signal });
-      this._abort = undefined;
-      if (result.status === 'success') return { kind: 'delivered' };
-      if (result.status === 'aborted' || this._halted) return { kind: 'interrupted' };
-      if (result.status === 'failure') return { kind: 'rejected', error: result.error };
-      if (attempt >= this._maxRetries) return { kind: 'exhausted', error: result.error };
-      this._context.retried(1);
-      if (!(await this._sleep(retryDelayMs(attempt + 1, result.retryInMs, this._backoff, this._random)))) return { kind: 'interrupted' };
-    }
+    this._abort = new AbortController();
+    if (this._halted) this._abort.abort();
+    return deliverBatch(body, this._policy, this._abort.signal);
   }
 
-  private async _settle(job: Job, outcome: Outcome): Promise<void> {
+  private async _settle(job: Job, outcome: DeliveryOutcome): Promise<void> {
     const n = job.events.length;
     switch (outcome.kind) {
       case 'delivered':
@@ -349,7 +297,10 @@ export class HttpBatchSink implements Destination {
         this._context.error(outcome.error);
         this._replayPaused = true;
         if (job.spooled !== undefined) job.spooled.release();
-        else if (this._spool !== undefined) await this._toSpool(job.events, 'retry_exhausted');
+        else if (this._spool !== undefined) {
+          this._job = undefined; // counted by _toSpool from here on
+          await this._toSpool(job.events, 'retry_exhausted');
+        }
         else this._context.dropped('retry_exhausted', n);
         return;
       default:
@@ -357,23 +308,6 @@ export class HttpBatchSink implements Destination {
         if (job.spooled !== undefined) job.spooled.release();
         else this._queue.unshift(...job.events);
     }
-  }
-
-  /** Resolves true after `ms`, or false at once when shutdown aborts the wait. */
-  private _sleep(ms: number): Promise<boolean> {
-    if (this._halted) return Promise.resolve(false);
-    const controller = new AbortController();
-    this._abort = controller;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(true), ms);
-      unrefTimer(timer);
-      controller.signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve(false);
-      });
-    }).finally(() => {
-      if (this._abort === controller) this._abort = undefined;
-    }) as Promise<boolean>;
   }
 
   private _startTimer(): void {
@@ -418,8 +352,4 @@ export class HttpBatchSink implements Destination {
       this._idleWaiters.add(check);
     });
   }
-}
-
-function asError(err: unknown, message: string): DecotelError {
-  return new DecotelError({ code: 'INTERNAL', message: `${message}: ${(err as Error)?.message ?? String(err)}`, cause: err });
 }

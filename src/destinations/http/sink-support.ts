@@ -1,4 +1,5 @@
 import { randomId } from '../../tracker/ids';
+import { unrefTimer } from './send-request';
 import { SDK_VERSION } from '../../tracker/version';
 import type { DestinationContext, ResourceInfo } from '../destination';
 
@@ -45,5 +46,22 @@ export function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | un
         resolve(undefined);
       },
     );
+  });
+}
+
+/** Resolves true after `ms`, or false as soon as `signal` aborts. The timer is unref'd. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    unrefTimer(timer);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -1,0 +1,70 @@
+// Builds the browser artifacts (issue 8): the SharedWorker script `dist/decotel-worker.js` (the
+// `decotel/worker` export, a ready file users serve), and minified ESM bundles of two sample pages
+// whose min+gzip sizes the CI size check holds to budgets (__tests__/browser/size.test.ts).
+// Imported by scripts/build.mjs; `node scripts/build-browser.mjs <outDir>` builds elsewhere.
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** min+gzip budgets in bytes (DESIGN.md §8, issue 8). */
+export const BUDGETS = { logger: 3 * 1024, tracking: 12 * 1024, worker: 16 * 1024 };
+
+/** Sample pages: what a user's bundler would keep of `decotel/browser`. */
+export const PAGES = {
+  // A page that only logs records.
+  logger: `import { getTelemetryLogger } from 'decotel/browser';
+const logger = getTelemetryLogger({ service: { name: 'web' } });
+logger.logEvent({ event_name: 'page.viewed', params: { path: location.pathname } });`,
+  // A page that also uses the tracker and every decorator.
+  tracking: `import { getTelemetryLogger, telemetry, TrackDuration, TrackFunction, TrackError, Tracked, NoTrack, withTracking } from 'decotel/browser';
+getTelemetryLogger();
+telemetry.track('page.viewed', { path: location.pathname });
+@Tracked('cart')
+class Cart {
+  @TrackDuration('cart.total') total() { return 1; }
+  @TrackFunction('cart.add') add(id: string) { return id; }
+  @TrackError('cart.pay') pay() { return 2; }
+  @NoTrack() help() { return 3; }
+}
+export const cart = new Cart();
+export const load = withTracking('page.load', () => fetch('/data'));`,
+};
+
+const common = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  minify: true,
+  treeShaking: true,
+  platform: 'browser',
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning',
+  alias: { 'decotel/browser': './src/browser.ts' },
+};
+
+/** Builds the worker and the sample pages into `outDir`; returns their sizes. */
+export async function buildBrowser(outDir = join(ROOT, 'dist')) {
+  mkdirSync(join(outDir, 'browser'), { recursive: true });
+  const sizes = {};
+  const worker = await build({ ...common, entryPoints: ['src/browser/worker.browser.ts'], format: 'iife', write: false });
+  sizes.worker = emit(join(outDir, 'decotel-worker.js'), worker.outputFiles[0].contents);
+  for (const [name, contents] of Object.entries(PAGES)) {
+    const page = await build({ ...common, stdin: { contents, loader: 'ts', resolveDir: ROOT, sourcefile: `${name}-page.ts` }, format: 'esm', write: false });
+    sizes[name] = emit(join(outDir, 'browser', `${name}-page.min.js`), page.outputFiles[0].contents);
+  }
+  writeFileSync(join(outDir, 'browser', 'sizes.json'), `${JSON.stringify({ budgets: BUDGETS, sizes }, null, 2)}\n`);
+  return sizes;
+}
+
+function emit(file, bytes) {
+  writeFileSync(file, bytes);
+  return { min: bytes.length, gzip: gzipSync(bytes).length };
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+const sizes = await buildBrowser(isMain && process.argv[2] ? resolve(process.argv[2]) : undefined);
+if (isMain) console.log(JSON.stringify(sizes));
