@@ -43,7 +43,8 @@ const common = {
   target: 'es2022',
   legalComments: 'none',
   logLevel: 'warning',
-  alias: { 'decotel/browser': './src/browser.ts' },
+  // A browser bundle of decotel maps minimatch to the small compiler (package.json "browser" field).
+  alias: { 'decotel/browser': './src/browser.ts', minimatch: './src/browser/minimatch-shim.ts' },
 };
 
 /** Builds the worker and the sample pages into `outDir`; returns their sizes. */

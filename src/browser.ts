@@ -11,7 +11,7 @@ export { telemetry } from './browser/instance.browser';
 export { Tracker, DEFAULT_FLUSH_TIMEOUT_MS } from './tracker/tracker';
 export { EventCategory } from './tracker/event-category';
 export type { EventCategoryName } from './tracker/event-category';
-export type { TelemetryEvent, Severity, DropReason, TrackOptions, EventError } from './tracker/event';
+export type { TelemetryEvent, Severity, DropReason, TrackEventOptions, EventError } from './tracker/event';
 export type { TrackerStats, DestinationStats } from './tracker/stats';
 export { ConfigError, DecotelError } from './errors';
 export { MemoryDestination } from './destinations/memory-destination';

@@ -6,7 +6,7 @@ export { Tracker, DEFAULT_FLUSH_TIMEOUT_MS } from './tracker/tracker';
 export type { ConfigureOptions } from './tracker/platform';
 export { EventCategory } from './tracker/event-category';
 export type { EventCategoryName } from './tracker/event-category';
-export type { TelemetryEvent, Severity, DropReason, TrackOptions, EventError } from './tracker/event';
+export type { TelemetryEvent, Severity, DropReason, TrackEventOptions, EventError } from './tracker/event';
 export type { TrackerStats, DestinationStats } from './tracker/stats';
 export type { DropNotice, LifecycleEvents, LifecycleEventName } from './tracker/reporter';
 export type { Routing } from './tracker/destination-set';
@@ -30,7 +30,7 @@ export { TrackError } from './decorators/track-error';
 export { Tracked } from './decorators/tracked';
 export { NoTrack } from './decorators/no-track';
 export { withTracking } from './decorators/with-tracking';
-export type { TrackMethodOptions } from './decorators/track-options';
+export type { TrackMethodOptions, TrackMethodOptions as TrackOptions } from './decorators/track-options';
 export type { TrackMethodDecorator, TrackClassDecorator } from './decorators/decorator-mode';
 
 // Context and Express (issue 6)

@@ -30,7 +30,7 @@ export async function buildBundles(): Promise<{ worker: string; page: string }> 
     build({ ...common, entryPoints: ['src/browser/worker.browser.ts'], format: 'iife', minify: true }),
     build({ ...common, entryPoints: ['__tests__/browser/fixtures/test-page.ts'], format: 'iife' }),
   ]);
-  return { worker: worker.outputFiles[0].text, page: page.outputFiles[0].text };
+  return { worker: worker.outputFiles![0].text, page: page.outputFiles![0].text };
 }
 
 /**
@@ -91,12 +91,13 @@ export class TestServer {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         if (this.ingestStatus >= 200 && this.ingestStatus < 300) {
-          this.received.push({ path: url.pathname, contentType: req.headers['content-type'] ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')), fromPage: req.headers['sec-fetch-dest'] !== 'empty' || req.headers['sec-fetch-mode'] === 'no-cors' });
+          this.received.push({ path: url.pathname, contentType: req.headers['content-type'] ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')), fromPage: req.headers['sec-fetch-mode'] === 'no-cors' });
         }
         res.writeHead(this.ingestStatus).end();
       });
       return;
     }
+    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     if (url.pathname === '/decotel-worker.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(this._bundles.worker);
     if (url.pathname === '/page.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(this._bundles.page);
     if (url.pathname === '/' || url.pathname === '/index.html') {

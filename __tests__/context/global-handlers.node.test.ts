@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Destination, TelemetryEvent } from 'decotel';
 import { DEFAULT_CRASH_FLUSH_TIMEOUT_MS, MemoryDestination, telemetry } from 'decotel';
-import { installGlobalHandlers } from '../../src/context/global-handlers.node';
+import { installGlobalHandlers, nodeProcessHost } from '../../src/context/global-handlers.node';
 import { fakeHost } from '../helpers/fake-process';
 
 let memory: MemoryDestination;
@@ -277,5 +277,14 @@ describe('Tracker.installGlobalHandlers()', () => {
     } finally {
       telemetry._platform = platform;
     }
+  });
+});
+
+describe('nodeProcessHost()', () => {
+  it('wraps the real process', () => {
+    const host = nodeProcessHost();
+    expect(host.process).toBe(process);
+    expect(() => host.writeStderr('')).not.toThrow();
+    expect(host.fatalReportEnv().version).toBe(process.version);
   });
 });

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import type * as Esbuild from 'esbuild';
 import { join } from 'node:path';
 
 /** What a finished child process left behind. */
@@ -13,7 +15,7 @@ export interface ChildResult {
 export function bundleEntry(entry: string, outDir: string, name = 'child.js'): string {
   const outfile = join(outDir, name);
   // esbuild is a devDependency; required lazily so that only the child-process suites load it.
-  const esbuild = require('esbuild') as typeof import('esbuild');
+  const esbuild = require('esbuild') as typeof Esbuild;
   esbuild.buildSync({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node18', format: 'cjs', outfile, logLevel: 'error' });
   return outfile;
 }
@@ -21,7 +23,7 @@ export function bundleEntry(entry: string, outDir: string, name = 'child.js'): s
 /** Runs `node <args>`; `onStdout` sees each chunk of stdout with the child, e.g. to signal it. */
 export function runNode(
   args: string[],
-  options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; onStdout?: (chunk: string, child: import('node:child_process').ChildProcess) => void } = {},
+  options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; onStdout?: (chunk: string, child: ChildProcess) => void } = {},
 ): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {

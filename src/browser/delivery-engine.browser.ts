@@ -110,21 +110,28 @@ export class DeliveryEngine {
   }
 
   private async _start(): Promise<void> {
-    const [log, config] = await Promise.all([
-      this._parts.openLog({ evicted: (n) => this._drop('queue_full', n), keep: (e) => this._keepStored(e) }),
-      this._parts.fetchConfig(this._parts.options.configUrl),
-    ]);
-    if (this._parts.options.installationId === 'auto') this._resource.installationId = await log.installationId();
-    // From here on, synchronously: events arriving later find everything in place.
+    const config = this._parts.fetchConfig(this._parts.options.configUrl);
+    const log = await this._parts.openLog({ evicted: (n) => this._drop('queue_full', n), keep: (e) => this._keepStored(e) });
+    // Durable from here on, even while the configuration is still on its way.
     this._log = log;
+    for (const e of this._waiting) void log.put(e);
+    if (this._parts.options.installationId === 'auto') this._resource.installationId = await log.installationId();
+    this._configure(await config);
+  }
+
+  /** Applies the configuration, synchronously: events arriving later find everything in place. */
+  private _configure(config: RemoteConfig | null): void {
+    const log = this._log as EventLog;
+    const waiting = new Set(this._waiting);
+    const earlier = log.events().filter((e) => !waiting.has(e));
     this.config = config;
     this._inRollout = isInRollout(config?.rollout_percent ?? 0, this._random());
-    if (config?.disable_telemetry === true) this._dropStored();
-    else if (config !== null) this._open(config);
-    const waiting = this._waiting;
+    if (config?.disable_telemetry === true) {
+      this._drop('disabled', earlier.length);
+      log.remove(earlier.map((e) => e.id));
+    } else if (config !== null) this._open(config);
     this._waiting = [];
-    for (const e of waiting) void log.put(e);
-    this._route(waiting);
+    this._route([...waiting]);
   }
 
   private _open(config: RemoteConfig): void {
@@ -188,13 +195,6 @@ export class DeliveryEngine {
     if (!this._disabled?.test(event.name)) return true;
     this._drop('disabled', 1);
     return false;
-  }
-
-  private _dropStored(): void {
-    const log = this._log as EventLog;
-    const ids = log.events().map((e) => e.id);
-    this._drop('disabled', ids.length);
-    log.remove(ids);
   }
 
   private _settle(events: readonly TelemetryEvent[]): void {

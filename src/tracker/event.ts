@@ -36,8 +36,8 @@ export interface TelemetryEvent {
   timestampNs?: string;
 }
 
-/** Options of `track()`. */
-export interface TrackOptions {
+/** Options of `track()`; the decorators take `TrackOptions` (DESIGN.md §4). */
+export interface TrackEventOptions {
   category?: string;
   severity?: Severity;
   /** A `Date`, epoch milliseconds or an ISO string. Default: now. */

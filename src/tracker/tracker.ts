@@ -6,7 +6,7 @@ import type { Destination, DestinationFactory, FlushResult, ResourceInfo } from 
 import { assertFactory, builtInDestinationTypes } from '../destinations/registry';
 import { DecotelError } from '../errors';
 import { toEventError } from './error-info';
-import type { EventError, Severity, TelemetryEvent, TrackOptions } from './event';
+import type { EventError, Severity, TelemetryEvent, TrackEventOptions } from './event';
 import { SEVERITY_RANK, defaultCategory, defaultSeverity, isSeverity } from './event';
 import { randomId } from './ids';
 import type { ConfigureOptions, Platform } from './platform';
@@ -134,7 +134,7 @@ export class Tracker {
   }
 
   /** Records an event. Synchronous, fire and forget: never throws, never blocks on I/O. */
-  track(name: string, properties?: Record<string, unknown>, options?: TrackOptions): void {
+  track(name: string, properties?: Record<string, unknown>, options?: TrackEventOptions): void {
     try {
       if (!this._enabled || typeof name !== 'string') return;
       const routes = this._router.route(name);
@@ -196,7 +196,7 @@ export class Tracker {
    * @internal Builds an event already routed and sampled, runs the privacy stage, and hands it to
    * each destination that takes its severity. Returns nothing; faults are reported.
    */
-  _record(routes: readonly Route[], name: string, severity: Severity, properties: Record<string, unknown> | undefined, options: TrackOptions | undefined, fields: EventFields | undefined): void {
+  _record(routes: readonly Route[], name: string, severity: Severity, properties: Record<string, unknown> | undefined, options: TrackEventOptions | undefined, fields: EventFields | undefined): void {
     const rank = SEVERITY_RANK[severity];
     const scope = this._platform.contextStore.active();
     const event: TelemetryEvent = {
@@ -346,7 +346,7 @@ export class Tracker {
   }
 }
 
-function toIsoTimestamp(value: TrackOptions['timestamp']): string {
+function toIsoTimestamp(value: TrackEventOptions['timestamp']): string {
   if (value === undefined) return new Date().toISOString();
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString();

@@ -1,5 +1,5 @@
 import { HttpBatchSink } from 'decotel';
-import type { HttpBatchSinkOptions } from 'decotel';
+import type { EventSpool, HttpBatchSinkOptions } from 'decotel';
 import { createOtlpFormat } from '../../../src/destinations/http/format-otlp';
 import { createUmamiFormat } from '../../../src/destinations/http/format-umami';
 import { makeEvent, makeEvents, recordingContext } from '../../helpers/events';
@@ -115,14 +115,15 @@ describe('HttpBatchSink', () => {
 
     it('waits base_delay_ms × 2^(n−1) between attempts', async () => {
       server.script((i) => (i < 2 ? { status: 503 } : OK));
-      const s = sink({ maxBatchSize: 1, baseDelayMs: 100, random: () => 0.5 });
+      const s = sink({ maxBatchSize: 1, baseDelayMs: 150, random: () => 0.5 });
       s.handle(makeEvent(1));
       await server.waitFor(() => server.accepted.length === 1);
       const [a, b, c] = server.requests.map((r) => r.at);
-      expect(b - a).toBeGreaterThanOrEqual(95);
-      expect(b - a).toBeLessThan(190);
-      expect(c - b).toBeGreaterThanOrEqual(195);
-      expect(c - b).toBeLessThan(350);
+      // Timers never fire early; the upper bounds leave room for a busy machine.
+      expect(b - a).toBeGreaterThanOrEqual(145);
+      expect(b - a).toBeLessThan(295);
+      expect(c - b).toBeGreaterThanOrEqual(295);
+      expect(c - b).toBeLessThan(550);
     });
 
     it('lets Retry-After replace the computed delay, under max_delay_ms', async () => {
@@ -131,9 +132,9 @@ describe('HttpBatchSink', () => {
       s.handle(makeEvent(1));
       await server.waitFor(() => server.accepted.length === 1);
       const [a, b, c] = server.requests.map((r) => r.at);
-      expect(b - a).toBeLessThan(150);
+      expect(b - a).toBeLessThan(1_000);
       expect(c - b).toBeGreaterThanOrEqual(245);
-      expect(c - b).toBeLessThan(450);
+      expect(c - b).toBeLessThan(1_000);
     });
 
     it('drops a batch the receiver rejects with a 4xx as rejected, without retrying', async () => {
@@ -244,7 +245,7 @@ describe('HttpBatchSink', () => {
       const result = await s.flush(300);
       const took = Date.now() - start;
       expect(took).toBeGreaterThanOrEqual(290);
-      expect(took).toBeLessThan(700);
+      expect(took).toBeLessThan(900);
       expect(result).toEqual({ delivered: 0, pending: 15 });
     });
 
@@ -255,7 +256,7 @@ describe('HttpBatchSink', () => {
       await server.waitFor(() => server.requests.length === 1);
       const start = Date.now();
       const result = await s.shutdown(300);
-      expect(Date.now() - start).toBeLessThan(700);
+      expect(Date.now() - start).toBeLessThan(900);
       expect(result).toEqual({ delivered: 0, pending: 0, spooled: 0 });
       expect(ctx.drops).toEqual({ shutdown_timeout: 15 });
       expect(s.shutdown(10)).toBe(s.shutdown(20));
@@ -270,7 +271,7 @@ describe('HttpBatchSink', () => {
       await server.waitFor(() => server.requests.length === 1);
       const start = Date.now();
       await s.shutdown(200);
-      expect(Date.now() - start).toBeLessThan(600);
+      expect(Date.now() - start).toBeLessThan(800);
       expect(ctx.drops).toEqual({ shutdown_timeout: 1 });
     });
 
@@ -284,6 +285,39 @@ describe('HttpBatchSink', () => {
     it('flush() resolves at once with nothing queued', async () => {
       const s = sink();
       await expect(s.flush(1_000)).resolves.toEqual({ delivered: 0, pending: 0 });
+    });
+  });
+
+  describe('spool', () => {
+    it('takes any EventSpool: overflow goes to it, and what it refuses or fails on is dropped and reported', async () => {
+      server.script(() => 'hang');
+      const stored: string[] = [];
+      let calls = 0;
+      const spool: EventSpool = {
+        append: async (events) => {
+          calls += 1;
+          if (calls === 1) throw new Error('disk on fire');
+          const take = events.slice(0, 2);
+          stored.push(...take.map((e) => e.id));
+          return take.length;
+        },
+        next: async () => undefined,
+        hasPending: () => false,
+        close: async () => undefined,
+      };
+      const s = sink({ maxBatchSize: 5, maxQueueSize: 5, timeoutMs: 30_000, spool });
+      for (const e of makeEvents(8)) s.handle(e);
+      await server.waitFor(() => server.requests.length === 1);
+      // The first 3 overflowed into a failing spool; now 5 fill the queue and 3 overflow, of which the spool takes 2.
+      expect(ctx.errors).toEqual([expect.objectContaining({ message: 'disk on fire' })]);
+      expect(ctx.drops).toEqual({ queue_full: 3 });
+      for (const e of makeEvents(8, 100)) s.handle(e);
+      await server.waitFor(() => stored.length === 2);
+      expect(stored).toEqual(idsFor(105, 2));
+      expect(ctx.drops).toEqual({ queue_full: 4 });
+      // At shutdown the aborted batch and the queue (10) go to the spool, which takes 2.
+      await expect(s.shutdown(300)).resolves.toEqual({ delivered: 0, pending: 0, spooled: 2 });
+      expect(ctx.drops).toEqual({ queue_full: 4, shutdown_timeout: 8 });
     });
   });
 
@@ -310,8 +344,6 @@ describe('HttpBatchSink', () => {
 
 /** `global.gc`, made available without --expose-gc. */
 function exposeGc(): () => void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('node:v8').setFlagsFromString('--expose-gc');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('node:vm').runInNewContext('gc') as () => void;
 }

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { createHttpDestination } from 'decotel';
 import type { Destination } from 'decotel';
 import { makeEvents, recordingContext, TEST_RESOURCE } from '../../helpers/events';
@@ -18,9 +19,7 @@ const children: ChildProcess[] = [];
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'decotel-crash-'));
   bundle = join(work, 'spool-child.js');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  esbuild.buildSync({ entryPoints: [join(__dirname, '../../helpers/spool-child.ts')], bundle: true, platform: 'node', target: 'node18', format: 'cjs', outfile: bundle, logLevel: 'silent' });
+  buildSync({ entryPoints: [join(__dirname, '../../helpers/spool-child.ts')], bundle: true, platform: 'node', target: 'node18', format: 'cjs', outfile: bundle, logLevel: 'silent' });
 });
 
 afterAll(async () => {

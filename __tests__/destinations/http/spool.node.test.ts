@@ -7,18 +7,23 @@ import { makeEvent, makeEvents } from '../../helpers/events';
 
 let dir: string;
 let errors: DecotelError[];
+let opened: FileSpool[] = [];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'decotel-spool-'));
   errors = [];
 });
 
-afterEach(() => {
+afterEach(async () => {
+  await Promise.all(opened.map((s) => s.close()));
+  opened = [];
   rmSync(dir, { recursive: true, force: true });
 });
 
 function spool(sessionId = 'current', maxBytes?: number): FileSpool {
-  return new FileSpool({ dir, sessionId, maxBytes, onError: (e) => errors.push(e) });
+  const s = new FileSpool({ dir, sessionId, maxBytes, onError: (e) => errors.push(e) });
+  opened.push(s);
+  return s;
 }
 
 function line(i: number, session = 'old'): string {
@@ -53,6 +58,18 @@ describe('FileSpool', () => {
     it('leaves out an event that cannot be serialised', async () => {
       const s = spool();
       await expect(s.append([makeEvent(1), makeEvent(2, { properties: { n: 1n } })])).resolves.toBe(1);
+    });
+
+    it('reports SPOOL_IO and stores nothing when its file cannot be written, even if the listener throws', async () => {
+      mkdirSync(join(dir, 'blocked.jsonl'));
+      const onError = (e: DecotelError): void => {
+        errors.push(e);
+        throw new Error('listener fault');
+      };
+      const s = new FileSpool({ dir, sessionId: 'blocked', onError });
+      opened.push(s);
+      await expect(s.append([makeEvent(1)])).resolves.toBe(0);
+      expect(errors.map((e) => e.code)).toEqual(['SPOOL_IO']);
     });
 
     it('reports SPOOL_IO and stores nothing when the directory cannot be used', async () => {

@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ROOT, tempDir } from './browser-harness';
+
+// The size check (issue 8): scripts/build-browser.mjs builds, with esbuild (bundle, minify, ESM,
+// tree-shaking), the worker and two sample pages of `decotel/browser`; min+gzip must stay
+// within budget. For reference: Sentry's browser client 20 KB, OpenTelemetry's logs SDK with
+// its OTLP exporter 13.6 KB.
+jest.setTimeout(60_000);
+
+const KB = 1024;
+const out = tempDir('decotel-size-');
+let sizes: Record<string, { min: number; gzip: number }>;
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-browser.mjs'), out.path], { cwd: ROOT, stdio: 'pipe' });
+  sizes = JSON.parse(readFileSync(join(out.path, 'browser/sizes.json'), 'utf8')).sizes;
+});
+
+afterAll(() => out.remove());
+
+function gzipOf(file: string): number {
+  return gzipSync(readFileSync(join(out.path, file))).length;
+}
+
+describe('browser bundle sizes (min+gzip)', () => {
+  it('keeps a page that imports only getTelemetryLogger within 3 KB', () => {
+    expect(gzipOf('browser/logger-page.min.js')).toBe(sizes.logger.gzip);
+    expect(sizes.logger.gzip).toBeLessThanOrEqual(3 * KB);
+  });
+
+  it('keeps the logger page free of the tracker, yaml and minimatch', () => {
+    const code = readFileSync(join(out.path, 'browser/logger-page.min.js'), 'utf8');
+    expect(code).not.toMatch(/session\.start|YAMLParseError|minimatch|eventemitter/i);
+  });
+
+  it('keeps a page that also uses track and the decorators within 12 KB', () => {
+    expect(sizes.tracking.gzip).toBeLessThanOrEqual(12 * KB);
+  });
+
+  it('keeps the worker within 16 KB', () => {
+    expect(gzipOf('decotel-worker.js')).toBe(sizes.worker.gzip);
+    expect(sizes.worker.gzip).toBeLessThanOrEqual(16 * KB);
+  });
+});
