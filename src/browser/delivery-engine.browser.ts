@@ -30,6 +30,8 @@ export interface EngineParts {
   fetchConfig(url: string): Promise<RemoteConfig | null>;
   listener: EngineListener;
   random?: () => number;
+  /** Retry settings of the sink. Default: the sink's (3 retries from 1 s). */
+  retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number };
 }
 
 /**
@@ -170,7 +172,7 @@ export class DeliveryEngine {
       error: () => undefined,
       warn: (m) => console.warn(`decotel: ${m}`),
     };
-    this._sink = new HttpBatchSink({ url: this._url(), name: 'browser', format, flushIntervalMs: this._parts.options.flushIntervalMs, spool: log, context, resource: this._resource });
+    this._sink = new HttpBatchSink({ ...this._parts.retry, url: this._url(), name: 'browser', format, flushIntervalMs: this._parts.options.flushIntervalMs, spool: log, context, resource: this._resource });
   }
 
   /** Sends, holds or drops events whose configuration is known. */

@@ -1,0 +1,65 @@
+import { attachToTracker } from '../../src/browser/attach-to-tracker.browser';
+import type { Destination } from '../../src/destinations/destination';
+import type { TelemetryEvent } from '../../src/tracker/event';
+
+// Each jest test file has its own global: no tracker exists until one is asked for.
+function recorder(): Destination & { names: string[] } {
+  const names: string[] = [];
+  return { name: 'browser-worker', names, handle: (e: TelemetryEvent) => void names.push(e.name) };
+}
+
+describe('attachToTracker()', () => {
+  it('routes a tracker created later, and stays routed when configure() replaces the destinations', async () => {
+    const dest = recorder();
+    attachToTracker(dest);
+    const { Tracker } = await import('../../src/tracker/tracker');
+    const tracker = Tracker.getInstance();
+    expect(Tracker.getInstance()).toBe(tracker);
+    tracker.track('page.viewed');
+    tracker.configure({ config: { telemetry: { destinations: { mem: { type: 'memory', events: ['*'] } } } } });
+    tracker.track('after.configure');
+    expect(dest.names).toEqual(['page.viewed', 'session.start', 'after.configure']);
+    expect(tracker.getDestination('mem')).toBeDefined();
+    tracker.reset();
+  });
+
+  it('routes a tracker that already exists', async () => {
+    const { Tracker } = await import('../../src/tracker/tracker');
+    const dest = recorder();
+    attachToTracker(dest);
+    Tracker.getInstance().track('now');
+    expect(dest.names).toEqual(['now']);
+    Tracker.getInstance().reset();
+  });
+});
+
+describe('telemetry (browser entry)', () => {
+  it('uses the browser platform: objects only, window handlers for installGlobalHandlers()', async () => {
+    const target = new EventTarget();
+    const g = globalThis as any;
+    g.addEventListener = target.addEventListener.bind(target);
+    g.removeEventListener = target.removeEventListener.bind(target);
+    try {
+      const { telemetry } = await import('../../src/browser/instance.browser');
+      const { ConfigError } = await import('../../src/errors');
+      expect(() => telemetry.configure({ configPath: 'telemetry.config.yaml' })).toThrow(ConfigError);
+      telemetry.configure({ config: { telemetry: { destinations: { mem: { type: 'memory', events: ['error.*'] } } } } });
+      telemetry.installGlobalHandlers();
+      const error = Object.assign(new Event('error'), { error: new RangeError('boom'), message: 'boom' });
+      target.dispatchEvent(error);
+      target.dispatchEvent(Object.assign(new Event('unhandledrejection'), { reason: new Error('nope') }));
+      const mem = telemetry.getDestination('mem') as unknown as { events: TelemetryEvent[] };
+      expect(mem.events.map((e) => [e.name, e.severity, e.error?.type])).toEqual([
+        ['error.uncaught', 'critical', 'RangeError'],
+        ['error.unhandled_rejection', 'critical', 'Error'],
+      ]);
+      await telemetry.shutdown(100);
+      target.dispatchEvent(error);
+      expect(mem.events).toHaveLength(2);
+      telemetry.reset();
+    } finally {
+      delete g.addEventListener;
+      delete g.removeEventListener;
+    }
+  });
+});
