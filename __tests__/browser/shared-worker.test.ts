@@ -34,7 +34,7 @@ afterEach(async () => {
   await context?.close();
   context = undefined;
   // No page errors in any test.
-  expect(watch.errors).toEqual([]);
+  if (watch.errors.length > 0) throw new Error(`page errors: ${watch.errors.join('; ')}`);
 });
 
 /** Opens the logger in `page` with `options` (scenario `s` picks the remote config). */

@@ -39,20 +39,17 @@ describe('HttpBatchSink', () => {
     it('sends a batch as soon as max_size events wait, and keeps the rest queued', async () => {
       const s = sink({ maxBatchSize: 10 });
       for (const e of makeEvents(25)) s.handle(e);
-      await server.waitFor(() => server.accepted.length === 2);
+      await server.waitFor(() => ctx.deliveredCount === 20);
       await sleep(50);
       expect(server.requests).toHaveLength(2);
       expect(server.accepted.map((r) => idsOf(r).length)).toEqual([10, 10]);
       expect(s.inQueue()).toBe(5);
-      expect(ctx.deliveredCount).toBe(20);
     });
 
     it('sends a partial batch when the flush timer fires', async () => {
       const s = sink({ maxBatchSize: 100, flushIntervalMs: 150 });
       const start = Date.now();
       for (const e of makeEvents(3)) s.handle(e);
-      await sleep(100);
-      expect(server.requests).toHaveLength(0);
       await server.waitFor(() => server.accepted.length === 1);
       const waited = server.accepted[0].at - start;
       expect(waited).toBeGreaterThanOrEqual(140);
@@ -164,9 +161,8 @@ describe('HttpBatchSink', () => {
       server.script((i) => (i === 0 ? 'hang' : OK));
       const s = sink({ maxBatchSize: 1, timeoutMs: 100, maxRetries: 1, baseDelayMs: 1 });
       s.handle(makeEvent(1));
-      await server.waitFor(() => server.accepted.length === 1);
+      await server.waitFor(() => ctx.deliveredCount === 1);
       expect(server.requests[1].at - server.requests[0].at).toBeGreaterThanOrEqual(95);
-      expect(ctx.deliveredCount).toBe(1);
     });
 
     it('reports an unreachable receiver as HTTP_NETWORK', async () => {
@@ -189,7 +185,8 @@ describe('HttpBatchSink', () => {
 
   describe('bounded queue', () => {
     it('drops new events past max_queue_size, counts them exactly, and warns once per burst', async () => {
-      server.script(() => ({ status: 200, body: '{}', delayMs: 50 }));
+      // Slow answers keep the first batch in flight while the test fills the queue again.
+      server.script(() => ({ status: 200, body: '{}', delayMs: 400 }));
       const s = sink({ maxBatchSize: 5, maxQueueSize: 10 });
       for (const e of makeEvents(30)) s.handle(e);
       expect(ctx.drops).toEqual({ queue_full: 20 });
