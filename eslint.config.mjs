@@ -40,7 +40,13 @@ export default tseslint.config(
     files: ['src/browser.ts', 'src/**/*.browser.ts', 'src/browser/**/*.ts', 'src/tracker/**/*.ts', 'src/decorators/**/*.ts', 'src/destinations/http/**/*.ts', 'src/destinations/memory-destination.ts', 'src/destinations/console-destination.ts', 'src/errors.ts'],
     ignores: ['src/**/*.node.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'async_hooks', 'child_process'], message: 'Node built-ins belong in *.node.ts files (STYLE.md §1).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'fs/promises', 'path', 'os', 'crypto', 'http', 'https', 'net', 'async_hooks', 'child_process', 'stream', 'url', 'util', 'zlib'].map((name) => ({ name, message: 'Node built-ins belong in *.node.ts files (STYLE.md §1).' })),
+          patterns: [{ group: ['node:*'], message: 'Node built-ins belong in *.node.ts files (STYLE.md §1).' }],
+        },
+      ],
     },
   },
   {
