@@ -1,6 +1,8 @@
 // Builds the browser artifacts (issue 8): the SharedWorker script `dist/decotel-worker.js` (the
-// `decotel/worker` export, a ready file users serve), and minified ESM bundles of two sample pages
-// whose min+gzip sizes the CI size check holds to budgets (__tests__/browser/size.test.ts).
+// `decotel/worker` export, a ready file users serve), `dist/decotel-browser.js` (the whole
+// browser entry as one ES module, for pages without a bundler, e.g. examples/browser), and
+// minified ESM bundles of two sample pages whose min+gzip sizes the CI size check holds to
+// budgets (`dist/size-check/`, __tests__/browser/size.test.ts).
 // Imported by scripts/build.mjs; `node scripts/build-browser.mjs <outDir>` builds elsewhere.
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -49,15 +51,17 @@ const common = {
 
 /** Builds the worker and the sample pages into `outDir`; returns their sizes. */
 export async function buildBrowser(outDir = join(ROOT, 'dist')) {
-  mkdirSync(join(outDir, 'browser'), { recursive: true });
+  mkdirSync(join(outDir, 'size-check'), { recursive: true });
   const sizes = {};
   const worker = await build({ ...common, entryPoints: ['src/browser/worker.browser.ts'], format: 'iife', write: false });
   sizes.worker = emit(join(outDir, 'decotel-worker.js'), worker.outputFiles[0].contents);
+  const standalone = await build({ ...common, entryPoints: ['src/browser.ts'], format: 'esm', write: false });
+  sizes.standalone = emit(join(outDir, 'decotel-browser.js'), standalone.outputFiles[0].contents);
   for (const [name, contents] of Object.entries(PAGES)) {
     const page = await build({ ...common, stdin: { contents, loader: 'ts', resolveDir: ROOT, sourcefile: `${name}-page.ts` }, format: 'esm', write: false });
-    sizes[name] = emit(join(outDir, 'browser', `${name}-page.min.js`), page.outputFiles[0].contents);
+    sizes[name] = emit(join(outDir, 'size-check', `${name}-page.min.js`), page.outputFiles[0].contents);
   }
-  writeFileSync(join(outDir, 'browser', 'sizes.json'), `${JSON.stringify({ budgets: BUDGETS, sizes }, null, 2)}\n`);
+  writeFileSync(join(outDir, 'size-check', 'sizes.json'), `${JSON.stringify({ budgets: BUDGETS, sizes }, null, 2)}\n`);
   return sizes;
 }
 

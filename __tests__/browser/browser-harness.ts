@@ -41,6 +41,8 @@ export class TestServer {
   readonly received: Received[] = [];
   readonly configHits: string[] = [];
   configs: Record<string, object | null> = { default: {} };
+  /** Extra files by path, e.g. the example page. */
+  readonly files = new Map<string, { type: string; body: string }>();
   ingestStatus = 200;
   private readonly _server: Server;
   private _url = '';
@@ -98,6 +100,8 @@ export class TestServer {
       return;
     }
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
+    const file = this.files.get(url.pathname);
+    if (file !== undefined) return void res.writeHead(200, { 'Content-Type': file.type }).end(file.body);
     if (url.pathname === '/decotel-worker.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(this._bundles.worker);
     if (url.pathname === '/page.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(this._bundles.page);
     if (url.pathname === '/' || url.pathname === '/index.html') {

@@ -1,5 +1,6 @@
 import { Minimatch } from 'minimatch';
 import { compileGlobs, expandBraces, globsToRegExpSource } from '../../src/browser/compile-glob';
+import { Minimatch as MinimatchShim } from '../../src/browser/minimatch-shim';
 
 /** The tracker's minimatch options (src/tracker/pattern.ts): the reference the worker must agree with. */
 const MATCH_OPTIONS = { dot: true, nonegate: true, nocomment: true, noglobstar: false };
@@ -21,8 +22,12 @@ const NAMES = [
   'a/b', 'user/login', '9', 'Z', '.b.c', 'a..b',
 ];
 
+const compiled = new Map<string, Minimatch>();
+
 function reference(pattern: string, name: string): boolean {
-  return new Minimatch(pattern, MATCH_OPTIONS).match(name);
+  let m = compiled.get(pattern);
+  if (m === undefined) compiled.set(pattern, (m = new Minimatch(pattern, MATCH_OPTIONS)));
+  return m.match(name);
 }
 
 describe('compileGlobs()', () => {
@@ -70,6 +75,16 @@ describe('compileGlobs()', () => {
   it('matches nothing for an empty set', () => {
     expect(compileGlobs([])('anything')).toBe(false);
     expect(new RegExp(globsToRegExpSource([])).test('')).toBe(false);
+  });
+});
+
+describe('Minimatch (browser shim)', () => {
+  it('answers match() as minimatch does, for the tracker in browser bundles', () => {
+    for (const pattern of PATTERNS) {
+      const shim = new MinimatchShim(pattern, MATCH_OPTIONS);
+      expect(shim.pattern).toBe(pattern);
+      expect(NAMES.map((n) => shim.match(n))).toEqual(NAMES.map((n) => reference(pattern, n)));
+    }
   });
 });
 

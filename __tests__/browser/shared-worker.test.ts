@@ -1,6 +1,9 @@
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LAUNCH, PageWatch, TestServer, buildBundles, openPage } from './browser-harness';
+import { LAUNCH, PageWatch, ROOT, TestServer, buildBundles, openPage } from './browser-harness';
 
 // Real parts: Debian's Chromium, the worker built by esbuild, a node HTTP endpoint (issue 8).
 jest.setTimeout(60_000);
@@ -172,6 +175,27 @@ describe('getTelemetryLogger() in Chromium', () => {
     expect(server.events().map((e) => e.properties.i ?? e.name)).toEqual([0, 1, 2, 3, 4, 'closing.tracked']);
   });
 
+  it('gives the last tab the events of a tab closed before it, and beacons them when it closes', async () => {
+    const first = await openPage(context!, server, watch);
+    await openLogger(first);
+    await first.waitForFunction(() => (window as any).logger.isInitialized());
+    const last = await openPage(context!, server, watch);
+    await openLogger(last);
+    await last.waitForFunction(() => (window as any).logger.isInitialized());
+    await log(first, { event_name: 'first.tab' });
+    // Once the worker has stored it, the event is no longer the first tab's to send.
+    await first.waitForFunction(() => (window as any).logger.destination.inQueue() === 0);
+    await first.close({ runBeforeUnload: true });
+    await new Promise((r) => setTimeout(r, 200));
+    // Closing a tab while another is visible sends nothing: the worker still holds the event.
+    expect(server.received).toEqual([]);
+    await log(last, { event_name: 'last.tab' });
+    await last.close({ runBeforeUnload: true });
+    await server.waitFor(() => server.events().length >= 2, 10_000, 'both tabs\' events');
+    expect(server.events().map((e) => e.name).sort()).toEqual(['first.tab', 'last.tab']);
+    expect(server.received.every((r) => r.fromPage)).toBe(true);
+  });
+
   it('drops a record without event_name with one warning and never throws', async () => {
     const page = await openPage(context!, server, watch);
     await openLogger(page);
@@ -185,6 +209,33 @@ describe('getTelemetryLogger() in Chromium', () => {
     await flush(page);
     expect(watch.warnings.filter((w) => w.includes('event_name'))).toHaveLength(1);
     expect(server.events()).toEqual([expect.objectContaining({ name: 'ok.cyclic', properties: { node: '[BODY]', password: '[REDACTED]', big: '10', self: '[Circular]' } })]);
+  });
+});
+
+describe('examples/browser', () => {
+  it('feeds one stream from two tabs of the example page', async () => {
+    const standalone = await build({ absWorkingDir: ROOT, entryPoints: ['src/browser.ts'], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, alias: { minimatch: './src/browser/minimatch-shim.ts' } });
+    server.files.set('/decotel-browser.js', { type: 'text/javascript', body: standalone.outputFiles[0].text });
+    for (const [name, type] of [['index.html', 'text/html'], ['app.js', 'text/javascript']]) {
+      server.files.set(`/example/${name}`, { type, body: readFileSync(join(ROOT, 'examples/browser', name), 'utf8') });
+    }
+    const tabs: Page[] = [];
+    for (let i = 0; i < 2; i++) {
+      const tab = watch.watch(await context!.newPage());
+      await tab.goto(`${server.url}/example/index.html`);
+      await tab.waitForFunction(() => document.querySelector('#ready')?.textContent === 'yes');
+      await tab.click('#log');
+      await tab.click('#track');
+      await tab.click('#fail');
+      tabs.push(tab);
+    }
+    await tabs[1].click('#flush');
+    await tabs[1].waitForFunction(() => document.querySelector('#out')?.textContent?.includes('flush:'));
+    const events = server.events();
+    expect(events.map((e) => e.name).sort()).toEqual(['example.clicked', 'example.clicked', 'example.pay.failed', 'example.pay.failed', 'example.pay.started', 'example.pay.started', 'example.tracked', 'example.tracked']);
+    expect(new Set(events.map((e) => e.sessionId)).size).toBe(1);
+    expect(new Set(events.filter((e) => e.name === 'example.tracked').map((e) => e.context.tab)).size).toBe(2);
+    expect(server.configHits).toEqual(['default']);
   });
 });
 

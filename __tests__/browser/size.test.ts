@@ -16,7 +16,7 @@ let sizes: Record<string, { min: number; gzip: number }>;
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'scripts/build-browser.mjs'), out.path], { cwd: ROOT, stdio: 'pipe' });
-  sizes = JSON.parse(readFileSync(join(out.path, 'browser/sizes.json'), 'utf8')).sizes;
+  sizes = JSON.parse(readFileSync(join(out.path, 'size-check/sizes.json'), 'utf8')).sizes;
 });
 
 afterAll(() => out.remove());
@@ -27,12 +27,12 @@ function gzipOf(file: string): number {
 
 describe('browser bundle sizes (min+gzip)', () => {
   it('keeps a page that imports only getTelemetryLogger within 3 KB', () => {
-    expect(gzipOf('browser/logger-page.min.js')).toBe(sizes.logger.gzip);
+    expect(gzipOf('size-check/logger-page.min.js')).toBe(sizes.logger.gzip);
     expect(sizes.logger.gzip).toBeLessThanOrEqual(3 * KB);
   });
 
   it('keeps the logger page free of the tracker, yaml and minimatch', () => {
-    const code = readFileSync(join(out.path, 'browser/logger-page.min.js'), 'utf8');
+    const code = readFileSync(join(out.path, 'size-check/logger-page.min.js'), 'utf8');
     expect(code).not.toMatch(/session\.start|YAMLParseError|minimatch|eventemitter/i);
   });
 

@@ -40,7 +40,7 @@ function run(env: Record<string, string | undefined> = {}): Run {
 /** Starts the command and waits for its "listening on" line; returns the URL. */
 async function started(r: Run, args: string[]): Promise<{ url: string; done: Promise<number> }> {
   const done = collectCommand(args, r.io);
-  for (let i = 0; i < 400; i += 1) {
+  for (let i = 0; i < 2_000; i += 1) {
     const line = r.out.find((l) => l.includes('listening on'));
     if (line !== undefined) return { url: /listening on (\S+)/.exec(line)?.[1] ?? '', done };
     if (r.err.length > 0) break;

@@ -63,6 +63,15 @@ describe('startCollector()', () => {
       expect(collector?.stats).toEqual({ requests: 2, accepted: 3, duplicates: 2, rejected: 0 });
     });
 
+    it('stores events even when the printer or the callback throws', async () => {
+      const onEvent = (): void => {
+        throw new Error('callback fault');
+      };
+      await start({ onEvent });
+      expect((await post('/v1/events', envelope([makeEvent(1)]))).status).toBe(200);
+      expect(written()).toHaveLength(1);
+    });
+
     it('answers 400 to malformed input and keeps serving', async () => {
       await start();
       const bad = ['{not json', '[]', '{"events":{}}', '{"events":[1]}', '{"events":[{"name":"x"}]}', '{"events":[{"id":"a"}]}'];

@@ -1,5 +1,6 @@
 import { DecotelError, MemoryDestination, TrackDuration, TrackFunction, telemetry } from 'decotel';
 import type { TelemetryEvent } from 'decotel';
+import * as ids from '../../src/tracker/ids';
 import { DECORATOR_MODE, eventNames, only, settle, useMemoryDestination } from '../helpers/decorator-harness';
 
 const memory = useMemoryDestination();
@@ -407,7 +408,8 @@ describe(`wrapMethod (${DECORATOR_MODE} decorators)`, () => {
     it('runs the method untracked when starting the call fails', () => {
       const errors: DecotelError[] = [];
       telemetry.on('error', (e) => errors.push(e));
-      const uuid = jest.spyOn(globalThis.crypto, 'randomUUID').mockImplementation(() => {
+      // Call and event ids come from the pooled generator (issue #10), not crypto.randomUUID.
+      const uuid = jest.spyOn(ids, 'fastRandomId').mockImplementation(() => {
         throw new Error('no entropy');
       });
       try {
@@ -426,7 +428,7 @@ describe(`wrapMethod (${DECORATOR_MODE} decorators)`, () => {
       const other = new MemoryDestination({ name: 'other' });
       telemetry.addDestination(other, { events: ['unrelated.*'] });
       const now = jest.spyOn(performance, 'now');
-      const uuid = jest.spyOn(globalThis.crypto, 'randomUUID');
+      const uuid = jest.spyOn(ids, 'fastRandomId');
       try {
         const c = new Calculator();
         for (let i = 0; i < 3; i++) c.double(i);

@@ -9,6 +9,8 @@ import type { TelemetryEvent } from '../tracker/event';
 import type { CollectedBatch } from './collect-envelope';
 import { envelopeToBatch } from './collect-envelope';
 import { otlpToBatches } from './collect-otlp';
+import { LiveStream } from './live-stream';
+import { LIVE_VIEW_HTML } from './live-view-page';
 
 /** The port OTLP/HTTP receivers listen on. */
 export const DEFAULT_COLLECT_PORT = 4318;
@@ -91,6 +93,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const seen = new Set<string>();
   const file: FileHandle | undefined = options.out === undefined ? undefined : await open(options.out, 'a');
   let writes: Promise<unknown> = Promise.resolve();
+  const live = new LiveStream();
 
   const record = async (batches: CollectedBatch[]): Promise<{ accepted: number; duplicates: number }> => {
     let lines = '';
@@ -113,8 +116,13 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       await writes;
     }
     for (const [event, service] of fresh) {
-      options.log?.(`${service.name ?? '-'} ${formatPretty(event)}`);
-      options.onEvent?.(event, service);
+      try {
+        live.publish(event);
+        options.log?.(`${service.name ?? '-'} ${formatPretty(event)}`);
+        options.onEvent?.(event, service);
+      } catch {
+        // The events are stored; a failing printer or callback must not turn that into a 500.
+      }
     }
     return { accepted, duplicates: total - accepted };
   };
@@ -133,6 +141,16 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         'Access-Control-Max-Age': '600',
       });
       res.end();
+      return;
+    }
+    // The live view: a page, and the server-sent events it reads (GET only, like /v1/config).
+    if (req.method === 'GET' && path === '/') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(LIVE_VIEW_HTML);
+      return;
+    }
+    if (req.method === 'GET' && path === '/v1/stream') {
+      live.attach(res, new URL(req.url ?? '/', 'http://collector').searchParams.get('filter'));
       return;
     }
     if (path === '/v1/config') {
@@ -186,6 +204,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     stats,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        live.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }).then(async () => {

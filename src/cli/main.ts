@@ -1,3 +1,4 @@
+import { collectCommand } from './collect-command';
 import { initCommand } from './init-command';
 import type { CliCommand } from './run-cli';
 import { processIo, runCli } from './run-cli';
@@ -8,6 +9,7 @@ import { validateCommand } from './validate-command';
 const COMMANDS = new Map<string, { summary: string; run: CliCommand }>([
   ['init', { summary: 'write a commented starter telemetry.config.yaml (--force to overwrite)', run: initCommand }],
   ['validate', { summary: 'check a config file; errors with line and column', run: validateCommand }],
+  ['collect', { summary: 'local receiver for the json and otlp formats, with a live view at /', run: collectCommand }],
   ['route', { summary: 'show which destinations take an event, by which pattern, at which rate', run: routeCommand }],
 ]);
 

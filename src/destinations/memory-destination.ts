@@ -4,6 +4,12 @@ import type { Destination, DestinationContext } from './destination';
 
 /** Events a `memory` destination keeps before it drops the oldest. */
 export const DEFAULT_MEMORY_MAX_EVENTS = 10_000;
+/**
+ * Evicted events are removed from the front in one `splice` once this many have piled up,
+ * rather than with a `shift` per event (a memmove of the whole array each time: ~40 ns an
+ * event at 1 024 events, issue #10). Reading `events` removes them at once.
+ */
+const MAX_TRIM_SLACK = 1_024;
 
 /** Options of {@link MemoryDestination}. */
 export interface MemoryDestinationOptions {
@@ -27,15 +33,18 @@ export class MemoryDestination implements Destination {
   readonly type = 'memory';
   private readonly _events: TelemetryEvent[] = [];
   private readonly _maxEvents: number;
+  private readonly _trimAt: number;
   private _context: DestinationContext | undefined;
 
   constructor(options: MemoryDestinationOptions = {}) {
     this.name = options.name ?? 'memory';
     this._maxEvents = Math.max(1, options.maxEvents ?? DEFAULT_MEMORY_MAX_EVENTS);
+    this._trimAt = this._maxEvents + Math.min(this._maxEvents, MAX_TRIM_SLACK);
   }
 
-  /** The events received, oldest first. */
+  /** The events received, oldest first: the last `maxEvents` of them. */
   get events(): readonly TelemetryEvent[] {
+    this._trim();
     return this._events;
   }
 
@@ -45,22 +54,30 @@ export class MemoryDestination implements Destination {
   }
 
   handle(event: TelemetryEvent): void {
-    if (this._events.length >= this._maxEvents) {
-      this._events.shift();
+    const events = this._events;
+    // The oldest is dropped (and counted) now; it leaves the array at the next trim.
+    if (events.length >= this._maxEvents) {
+      if (events.length >= this._trimAt) this._trim();
       this._context?.dropped('queue_full', 1);
     }
-    this._events.push(event);
+    events.push(event);
     this._context?.delivered(1);
   }
 
   /** The events whose name matches the glob (same syntax as the YAML `events`). */
   find(pattern: string): TelemetryEvent[] {
     const set = new PatternSet([pattern]);
-    return this._events.filter((e) => set.test(e.name));
+    return this.events.filter((e) => set.test(e.name));
   }
 
   /** Forgets every event. */
   clear(): void {
     this._events.length = 0;
+  }
+
+  /** Removes the events already dropped from the front. */
+  private _trim(): void {
+    const extra = this._events.length - this._maxEvents;
+    if (extra > 0) this._events.splice(0, extra);
   }
 }

@@ -17,6 +17,14 @@ export const MAX_OBJECT_KEYS = 1_000;
  */
 const SCRUB_OVERLAP_CHARS = 512;
 
+/** Distinct keys whose redact / hash decision is cached before the cache is cleared. */
+const KEY_CACHE_MAX = 1_000;
+const KEY_PLAIN = 0;
+const KEY_REDACT = 1;
+const KEY_HASH = 2;
+type KeyKind = typeof KEY_PLAIN | typeof KEY_REDACT | typeof KEY_HASH;
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** A synchronous SHA-256 returning lower-case hex; the platform provides it. */
 export type HashFn = (input: string) => string;
 
@@ -32,6 +40,7 @@ export class PrivacyPolicy {
   private readonly _salt: string;
   private readonly _scrub: boolean;
   private readonly _hash: HashFn;
+  private readonly _keyKinds = new Map<string, KeyKind>();
 
   constructor(config: PrivacyConfig, hash: HashFn) {
     this._redact = new Set(config.redactKeys.map(normalizeKey));
@@ -45,6 +54,8 @@ export class PrivacyPolicy {
   /** A cleaned copy of a record (properties or context). */
   cleanRecord(record: Record<string, unknown> | undefined): Record<string, unknown> {
     if (record === undefined || record === null) return {};
+    const fast = this._cleanPlain(record);
+    if (fast !== undefined) return fast;
     const out = this._clean(record, 0, []);
     return typeof out === 'object' && out !== null && !Array.isArray(out) ? (out as Record<string, unknown>) : { value: out };
   }
@@ -68,6 +79,61 @@ export class PrivacyPolicy {
   hashValue(value: unknown): string {
     const text = typeof value === 'string' ? value : safeJson(value);
     return this._hash(this._salt + text).slice(0, 16);
+  }
+
+  /**
+   * The fast path of {@link cleanRecord} for what events almost always carry: a plain object
+   * (or none), mostly of primitives. It gives what the general walk gives, without its
+   * per-key closure and `Object.keys` array, and with the key decisions cached. Returns
+   * undefined (the caller then takes the general walk) for anything unusual: another prototype,
+   * a `toJSON`, too many keys, a getter that throws.
+   */
+  private _cleanPlain(record: Record<string, unknown>): Record<string, unknown> | undefined {
+    if (typeof record !== 'object') return undefined;
+    const proto: unknown = Object.getPrototypeOf(record);
+    if ((proto !== Object.prototype && proto !== null) || typeof record.toJSON === 'function') return undefined;
+    const out: Record<string, unknown> = {};
+    let ancestors: object[] | undefined;
+    let count = 0;
+    try {
+      for (const key in record) {
+        if (!hasOwn.call(record, key)) continue;
+        if (++count > MAX_OBJECT_KEYS) return undefined;
+        const raw = record[key];
+        const kind = this._keyKind(key);
+        if (kind !== KEY_PLAIN) {
+          out[key] = raw === undefined || raw === null ? raw : kind === KEY_REDACT ? REDACTED : this.hashValue(raw);
+          continue;
+        }
+        switch (typeof raw) {
+          case 'number':
+          case 'boolean':
+          case 'undefined':
+            out[key] = raw;
+            break;
+          case 'string':
+            out[key] = this.cleanString(raw);
+            break;
+          default:
+            out[key] = raw === null ? null : this._clean(raw, 1, (ancestors ??= [record]));
+        }
+      }
+    } catch {
+      return undefined;
+    }
+    return out;
+  }
+
+  /** Whether a key is redacted, hashed or kept: cached, since `normalizeKey` allocates. */
+  private _keyKind(key: string): KeyKind {
+    let kind = this._keyKinds.get(key);
+    if (kind === undefined) {
+      const lower = normalizeKey(key);
+      kind = this._redact.has(lower) ? KEY_REDACT : this._hashKeys.has(lower) ? KEY_HASH : KEY_PLAIN;
+      if (this._keyKinds.size >= KEY_CACHE_MAX) this._keyKinds.clear();
+      this._keyKinds.set(key, kind);
+    }
+    return kind;
   }
 
   private _clean(value: unknown, depth: number, ancestors: object[]): unknown {
@@ -129,9 +195,9 @@ export class PrivacyPolicy {
         out[key] = `[Thrown: ${describeThrown(err)}]`;
         continue;
       }
-      const lower = normalizeKey(key);
-      if (this._redact.has(lower)) out[key] = raw === undefined || raw === null ? raw : REDACTED;
-      else if (this._hashKeys.has(lower)) out[key] = raw === undefined || raw === null ? raw : this.hashValue(raw);
+      const kind = this._keyKind(key);
+      if (kind === KEY_REDACT) out[key] = raw === undefined || raw === null ? raw : REDACTED;
+      else if (kind === KEY_HASH) out[key] = raw === undefined || raw === null ? raw : this.hashValue(raw);
       else out[key] = this._clean(raw, depth + 1, ancestors);
     }
     if (keys.length > n) out['…'] = `[truncated ${keys.length - n} keys]`;

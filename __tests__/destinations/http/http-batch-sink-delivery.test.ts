@@ -4,6 +4,9 @@ import { idsOf, OK, startFaultServer } from '../../helpers/fault-server';
 import type { FaultAction, FaultServer } from '../../helpers/fault-server';
 import { seededRandom } from '../../helpers/seeded-random';
 
+// Large runs: generous per-test time on a busy machine; each test asserts its own bounds.
+jest.setTimeout(30_000);
+
 let server: FaultServer;
 
 afterEach(async () => {

@@ -9,6 +9,8 @@ import type { FaultServer } from '../../helpers/fault-server';
 
 const LONG_MS = 60_000;
 
+jest.setTimeout(15_000);
+
 let server: FaultServer;
 let sinks: HttpBatchSink[] = [];
 let ctx: RecordingContext;
@@ -61,12 +63,12 @@ describe('HttpBatchSink', () => {
       const s = sink({ maxBatchSize: 100 });
       s.handle(makeEvent(1));
       s.handle(makeEvent(2, { name: 'payment.failed', severity: 'error' }));
-      await server.waitFor(() => server.accepted.length === 1, 1_000);
+      await server.waitFor(() => server.accepted.length === 1);
       expect(idsOf(server.accepted[0])).toEqual(idsFor(1, 2));
     });
 
     it('posts the json envelope with the batch identity and the configured headers', async () => {
-      const s = sink({ maxBatchSize: 2, headers: { Authorization: 'Bearer t0k' } });
+      const s = sink({ maxBatchSize: 2, headers: { Authorization: 'Bearer t0k', 'content-type': 'text/xml' } });
       s.handle(makeEvent(1));
       s.handle(makeEvent(2));
       await server.waitFor(() => server.accepted.length === 1);
@@ -118,9 +120,9 @@ describe('HttpBatchSink', () => {
       const [a, b, c] = server.requests.map((r) => r.at);
       // Timers never fire early; the upper bounds leave room for a busy machine.
       expect(b - a).toBeGreaterThanOrEqual(145);
-      expect(b - a).toBeLessThan(295);
+      expect(b - a).toBeLessThan(550);
       expect(c - b).toBeGreaterThanOrEqual(295);
-      expect(c - b).toBeLessThan(550);
+      expect(c - b).toBeLessThan(700);
     });
 
     it('lets Retry-After replace the computed delay, under max_delay_ms', async () => {

@@ -10,6 +10,9 @@ import { makeEvents, recordingContext, TEST_RESOURCE } from '../../helpers/event
 import { idsOf, OK, startFaultServer } from '../../helpers/fault-server';
 import type { FaultServer } from '../../helpers/fault-server';
 
+// Child processes on a busy machine: generous per-test time; each wait has its own bound.
+jest.setTimeout(40_000);
+
 // The child runs the real destination code, bundled from TypeScript by esbuild.
 let work: string;
 let bundle: string;

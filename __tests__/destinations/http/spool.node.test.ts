@@ -47,6 +47,12 @@ describe('FileSpool', () => {
       await expect(s.append([makeEvent(5)])).resolves.toBe(0);
     });
 
+    it('names its file after a session id made safe for file names', async () => {
+      const s = spool('../a.b');
+      await s.append([makeEvent(1)]);
+      expect(files()).toEqual(['___a_b.jsonl', '___a_b.owner']);
+    });
+
     it('stores only what fits under spool_max_bytes, counting files already there', async () => {
       writeFileSync(join(dir, 'old.jsonl'), line(1));
       const one = Buffer.byteLength(line(1, 'current'));
@@ -177,6 +183,21 @@ describe('FileSpool', () => {
       expect(s.hasPending()).toBe(false);
       await s.close();
       expect(files()).toEqual([]);
+    });
+
+    it('gives a second spool of the same session in this process files of its own, and leaves the first one\'s alone', async () => {
+      const first = spool('same');
+      await first.append([makeEvent(1)]);
+      const second = spool('same');
+      await second.append([makeEvent(2)]);
+      expect(files()).toEqual(['same-2.jsonl', 'same-2.owner', 'same.jsonl', 'same.owner']);
+      const third = spool('other');
+      await expect(third.next(10)).resolves.toBeUndefined();
+      expect(files()).toContain('same.owner');
+      await first.close();
+      const fourth = spool('later');
+      const batch = await fourth.next(10);
+      expect(batch?.events.map((e) => e.sequence)).toEqual([1]);
     });
 
     it('leaves alone the files of another live process and takes those of a dead one', async () => {

@@ -1,17 +1,18 @@
 import { DecotelError } from '../../errors';
-import type { DropReason, TelemetryEvent } from '../../tracker/event';
+import type { TelemetryEvent } from '../../tracker/event';
 import { SEVERITY_RANK } from '../../tracker/event';
 import type { Destination, DestinationContext, FlushResult, ResourceInfo } from '../destination';
 import type { EventSpool, SpoolBatch } from './event-spool';
 import { createJsonFormat } from './format-json';
 import type { HttpFormat } from './http-format';
+import { OverflowSpill } from './overflow-spill';
 import { deliverBatch } from './deliver-batch';
 import type { DeliveryOutcome, DeliveryPolicy } from './deliver-batch';
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, DEFAULT_MAX_RETRIES } from './retry';
 import { unrefTimer } from './send-request';
 import { DEFAULT_DRAIN_TIMEOUT_MS, DEFAULT_FLUSH_INTERVAL_MS, DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_QUEUE_SIZE, DEFAULT_REQUEST_TIMEOUT_MS, SPOOL_RESERVE_MS } from './http-batch-sink-options';
 import type { HttpBatchSinkOptions, ShutdownResult } from './http-batch-sink-options';
-import { fallbackResource, SILENT_CONTEXT, withDeadline } from './sink-support';
+import { fallbackResource, SILENT_CONTEXT, withDeadline, withoutContentType } from './sink-support';
 
 export type { HttpBatchSinkOptions, ShutdownResult } from './http-batch-sink-options';
 
@@ -37,10 +38,7 @@ export class HttpBatchSink implements Destination {
   private readonly _fixedResource: ResourceInfo | undefined;
   private _context: DestinationContext;
   private readonly _queue: TelemetryEvent[] = [];
-  /** Overflow waiting to be written to the spool, and the count being written. */
-  private _spill: TelemetryEvent[] = [];
-  private _spillScheduled = false;
-  private _spilling = 0;
+  private readonly _spill: OverflowSpill;
   private _job: Job | undefined;
   private _pump: Promise<void> | undefined;
   private _pumpScheduled = false;
@@ -52,7 +50,6 @@ export class HttpBatchSink implements Destination {
   private _halted = false;
   private _timer: ReturnType<typeof setInterval> | undefined;
   private _abort: AbortController | undefined;
-  private _burstDrops = 0;
   private _deliveredTotal = 0;
   private readonly _idleWaiters = new Set<() => void>();
   private _shutdown: Promise<ShutdownResult> | undefined;
@@ -66,7 +63,7 @@ export class HttpBatchSink implements Destination {
     this._maxQueueSize = Math.max(1, options.maxQueueSize ?? DEFAULT_MAX_QUEUE_SIZE);
     this._policy = {
       url: options.url,
-      headers: { ...options.headers, 'Content-Type': this._format.contentType },
+      headers: { ...withoutContentType(options.headers), 'Content-Type': this._format.contentType },
       timeoutMs: Math.max(1, options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
       maxRetries: Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES),
       backoff: { baseDelayMs: options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS, maxDelayMs: options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS },
@@ -76,6 +73,16 @@ export class HttpBatchSink implements Destination {
     this._spool = options.spool;
     this._context = options.context ?? SILENT_CONTEXT;
     this._fixedResource = options.resource;
+    this._spill = new OverflowSpill({
+      spool: this._spool,
+      limit: this._maxQueueSize,
+      name: this.name,
+      context: () => this._context,
+      onWritten: () => {
+        this._updateTimer();
+        this._notify();
+      },
+    });
     // What an earlier run spooled is sent first.
     if (this._spool !== undefined) this._schedule();
   }
@@ -92,7 +99,7 @@ export class HttpBatchSink implements Destination {
       return;
     }
     if (this._queue.length >= this._maxQueueSize) {
-      this._overflow(event);
+      this._spill.overflow(event);
       return;
     }
     this._queue.push(event);
@@ -104,7 +111,7 @@ export class HttpBatchSink implements Destination {
   /** Events held in memory and not yet delivered: queued, in flight, or on their way to the spool. */
   inQueue(): number {
     const inFlight = this._job !== undefined && this._job.spooled === undefined ? this._job.events.length : 0;
-    return this._queue.length + inFlight + this._spill.length + this._spilling;
+    return this._queue.length + inFlight + this._spill.held;
   }
 
   /**
@@ -118,7 +125,7 @@ export class HttpBatchSink implements Destination {
       this._schedule();
     }
     await this._waitIdle(timeoutMs);
-    this._endBurst();
+    this._spill.endBurst();
     return { delivered: this._deliveredTotal - before, pending: this.inQueue() };
   }
 
@@ -144,69 +151,18 @@ export class HttpBatchSink implements Destination {
     this._abort?.abort();
     if (this._pump !== undefined) await withDeadline(this._pump, deadline - Date.now());
     const rest = this._queue.splice(0, this._queue.length);
-    for (const e of this._spill.splice(0, this._spill.length)) rest.push(e);
+    for (const e of this._spill.takeStaged()) rest.push(e);
     let spooled = 0;
     if (this._spool !== undefined) {
       const spool = this._spool;
-      const written = rest.length > 0 ? this._toSpool(rest, 'shutdown_timeout') : Promise.resolve(0);
+      const written = rest.length > 0 ? this._spill.write(rest, 'shutdown_timeout') : Promise.resolve(0);
       spooled = (await withDeadline(written, deadline - Date.now())) ?? 0;
       await withDeadline(written.then(() => spool.close()), deadline - Date.now());
     } else if (rest.length > 0) {
       this._context.dropped('shutdown_timeout', rest.length);
     }
-    this._endBurst();
+    this._spill.endBurst();
     return { delivered: this._deliveredTotal - before, pending: this.inQueue(), spooled };
-  }
-
-  private _overflow(event: TelemetryEvent): void {
-    if (this._spool === undefined || this._spill.length + this._spilling >= this._maxQueueSize) {
-      this._dropQueueFull(1);
-      return;
-    }
-    this._spill.push(event);
-    if (this._spillScheduled) return;
-    this._spillScheduled = true;
-    // The write starts after the caller's synchronous code: never on its path.
-    queueMicrotask(() => {
-      this._spillScheduled = false;
-      const events = this._spill;
-      this._spill = [];
-      void this._toSpool(events, 'queue_full');
-    });
-  }
-
-  /** Writes `events` to the spool; what it cannot take is dropped under `reason`. */
-  private async _toSpool(events: TelemetryEvent[], reason: DropReason): Promise<number> {
-    this._spilling += events.length;
-    let stored = 0;
-    try {
-      stored = await (this._spool as EventSpool).append(events);
-    } catch (err) {
-      this._context.error(err);
-    } finally {
-      this._spilling -= events.length;
-    }
-    const lost = events.length - stored;
-    if (lost > 0) {
-      if (reason === 'queue_full') this._dropQueueFull(lost);
-      else this._context.dropped(reason, lost);
-    }
-    this._updateTimer();
-    this._notify();
-    return stored;
-  }
-
-  private _dropQueueFull(count: number): void {
-    this._burstDrops += count;
-    this._context.dropped('queue_full', count);
-  }
-
-  /** One warning per burst of `queue_full` drops, with the count. */
-  private _endBurst(): void {
-    if (this._burstDrops === 0) return;
-    const n = this._burstDrops;
-    this._burstDrops = 0;
-    this._context.warn(`http destination '${this.name}' dropped ${n} event(s) because max_queue_size (${this._maxQueueSize}) was reached`);
   }
 
   private _schedule(): void {
@@ -254,7 +210,7 @@ export class HttpBatchSink implements Destination {
     if (!this._hasFullBatch()) return undefined;
     const events = this._queue.splice(0, Math.min(this._queue.length, this._batchSize));
     // The queue has room again: the burst of drops, if any, is over.
-    this._endBurst();
+    this._spill.endBurst();
     return { events };
   }
 
@@ -298,8 +254,8 @@ export class HttpBatchSink implements Destination {
         this._replayPaused = true;
         if (job.spooled !== undefined) job.spooled.release();
         else if (this._spool !== undefined) {
-          this._job = undefined; // counted by _toSpool from here on
-          await this._toSpool(job.events, 'retry_exhausted');
+          this._job = undefined; // counted by the spill from here on
+          await this._spill.write(job.events, 'retry_exhausted');
         }
         else this._context.dropped('retry_exhausted', n);
         return;

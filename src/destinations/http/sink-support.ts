@@ -65,3 +65,10 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<boolean
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** The format decides the Content-Type; a user header of any case would be sent twice. */
+export function withoutContentType(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers ?? {})) if (key.toLowerCase() !== 'content-type') out[key] = value;
+  return out;
+}

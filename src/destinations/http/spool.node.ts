@@ -1,10 +1,16 @@
 import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DecotelError } from '../../errors';
 import type { TelemetryEvent } from '../../tracker/event';
 import type { EventSpool, SpoolBatch } from './event-spool';
 import { currentOwner, isOwnedByLiveProcess, readSpooledEvents, scanSpoolFile } from './spool-file.node';
+
+/**
+ * Files of spools open in this process, as `<dir>\0<name>`: a second spool on the same directory
+ * and session (two destinations, or a reloaded one) neither shares nor replays them.
+ */
+const OPEN_IN_PROCESS = new Set<string>();
 
 /** The spool directory holds at most this many bytes by default (50 MiB). */
 export const DEFAULT_SPOOL_MAX_BYTES = 50 * 1024 * 1024;
@@ -37,6 +43,7 @@ interface Reading {
  */
 export class FileSpool implements EventSpool {
   private readonly _dir: string;
+  /** The stem of this spool's file names: the session id, made unique within the process. */
   private readonly _sessionId: string;
   private readonly _maxBytes: number;
   private readonly _onError: (error: DecotelError) => void;
@@ -52,8 +59,13 @@ export class FileSpool implements EventSpool {
   private _closed = false;
 
   constructor(options: FileSpoolOptions) {
-    this._dir = options.dir;
-    this._sessionId = options.sessionId;
+    this._dir = resolve(options.dir);
+    // The id names files: keep it to characters that are safe in a file name and free of dots.
+    const stem = options.sessionId.replace(/[^A-Za-z0-9_-]/g, '_') || 'session';
+    let name = stem;
+    for (let n = 2; OPEN_IN_PROCESS.has(`${this._dir}\0${name}`); n += 1) name = `${stem}-${n}`;
+    this._sessionId = name;
+    OPEN_IN_PROCESS.add(`${this._dir}\0${name}`);
     this._maxBytes = options.maxBytes ?? DEFAULT_SPOOL_MAX_BYTES;
     this._onError = options.onError ?? (() => undefined);
   }
@@ -99,6 +111,7 @@ export class FileSpool implements EventSpool {
     return this._serial(async () => {
       if (this._closed) return;
       this._closed = true;
+      OPEN_IN_PROCESS.delete(`${this._dir}\0${this._sessionId}`);
       await this._handle?.close();
       this._handle = undefined;
       // The session is over: what it left is free for the next start to send.
@@ -217,7 +230,8 @@ export class FileSpool implements EventSpool {
     for (const name of await readdir(this._dir)) {
       if (name.endsWith('.owner')) {
         // The record of a process that is gone: its files are ours to send now.
-        if (!(await isOwnedByLiveProcess(this._path(name)))) await rm(this._path(name), { force: true });
+        const live = OPEN_IN_PROCESS.has(`${this._dir}\0${name.slice(0, -'.owner'.length)}`) || (await isOwnedByLiveProcess(this._path(name)));
+        if (!live) await rm(this._path(name), { force: true });
         continue;
       }
       if (!name.endsWith('.jsonl') && !name.endsWith('.corrupt')) continue;
@@ -226,7 +240,7 @@ export class FileSpool implements EventSpool {
       this._totalBytes += info.size;
       if (!name.endsWith('.jsonl')) continue;
       const session = name.slice(0, name.indexOf('.'));
-      if (session === this._sessionId || (await isOwnedByLiveProcess(this._ownerPath(session)))) continue;
+      if (OPEN_IN_PROCESS.has(`${this._dir}\0${session}`) || (await isOwnedByLiveProcess(this._ownerPath(session)))) continue;
       found.push({ name, mtimeMs: info.mtimeMs });
     }
     found.sort((a, b) => a.mtimeMs - b.mtimeMs || a.name.localeCompare(b.name));
