@@ -3,7 +3,7 @@
 // large new space): bytes allocated per call, from heapUsed deltas with no GC in between.
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import type { Case } from './per-call-cases';
-import { createCases, routedReceived } from './per-call-cases';
+import { createCases, routedStats } from './per-call-cases';
 import { emitResult, progress, seededRandom, shuffled, summarize } from './lib/stats';
 import type { Summary } from './lib/stats';
 
@@ -27,6 +27,7 @@ async function timeCase(c: Case, slices: number): Promise<number> {
     const r = c.slice(SLICE_CALLS);
     keep += typeof r === 'number' ? r : await r;
     total += process.hrtime.bigint() - t0;
+    c.afterSlice?.();
     await yieldToLoop();
   }
   return Number(total) / (slices * SLICE_CALLS);
@@ -54,7 +55,7 @@ async function runTimed(): Promise<void> {
     seed, rounds, slices, sliceCalls: SLICE_CALLS,
     perRound,
     orders,
-    routedReceived: routedReceived(),
+    routed: routedStats(),
     keep: keep % 7,
   });
 }
@@ -74,6 +75,7 @@ async function bytesPerCall(c: Case, gc: () => void): Promise<{ bytes: number; c
     for (let s = 0; s < slices; s++) {
       const r = c.slice(SLICE_CALLS);
       keep += typeof r === 'number' ? r : await r;
+      c.afterSlice?.();
     }
     const end = process.memoryUsage().heapUsed;
     const t1 = performance.now();
@@ -92,7 +94,12 @@ async function runAlloc(): Promise<void> {
   });
   observer.observe({ entryTypes: ['gc'] });
   // Warm up (JIT) first: compiling allocates too.
-  for (const c of cases) for (let s = 0; s < 200; s++) await c.slice(SLICE_CALLS);
+  for (const c of cases) {
+    for (let s = 0; s < 200; s++) {
+      await c.slice(SLICE_CALLS);
+      c.afterSlice?.();
+    }
+  }
   const repeats = arg('repeats', 5);
   const samples: Record<string, number[]> = Object.fromEntries(cases.map((c) => [c.id, []]));
   const calls: Record<string, number> = {};

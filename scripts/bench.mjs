@@ -4,7 +4,7 @@
 // Never part of `npm test`.
 //
 //   npm run bench                 the issue's settings (about 4 minutes)
-//   npm run bench -- --quick      fewer rounds, a 10 s outage (about 1½ minutes)
+//   npm run bench -- --quick      fewer rounds, one delivery round, a 10 s outage (about 1½ minutes)
 //   npm run bench -- --only=per-call,delivery,outage   --seed=N
 import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deliveryTable, evaluateTargets, outageTable, perCallTable, summarizePerCall, targetTable } from '../bench/lib/report.mjs';
+import { deliveryTable, evaluateTargets, outageTable, perCallTable, summarizeDelivery, summarizePerCall, targetTable } from '../bench/lib/report.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'node_modules/.cache/decotel-bench');
@@ -85,13 +85,36 @@ function perCall() {
   return out;
 }
 
+/** The seeded shuffle of bench/lib/stats.ts (mulberry32 + Fisher–Yates), for the order of the delivery runs. */
+function shuffled(items, state) {
+  const random = () => {
+    state.a = (state.a + 0x6d2b79f5) >>> 0;
+    let t = state.a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 function delivery() {
   const total = 100_000;
-  const scenarios = ['hand-100', 'decotel-json', 'decotel-otlp', 'decotel-json-noloss', 'otel-default', 'hand-512', 'decotel-json-512', 'otel-raised'];
-  const out = {};
-  for (const scenario of scenarios) {
-    console.error(`delivery: ${scenario}, ${total} events`);
-    [out[scenario]] = run('delivery.cjs', [], [`--scenario=${scenario}`, `--events=${total}`]);
+  const rounds = quick ? 1 : 3;
+  const scenarios = ['hand-100', 'decotel-json', 'decotel-otlp', 'decotel-json-noloss', 'decotel-json-paced', 'otel-default', 'hand-512', 'decotel-json-512', 'decotel-json-512-paced', 'otel-raised'];
+  const out = Object.fromEntries(scenarios.map((s) => [s, []]));
+  const state = { a: seed };
+  // Each round runs every sender once, in a new shuffled order: the machine's slow and fast
+  // moments fall on all of them alike, and ratios are taken within a round.
+  for (let r = 0; r < rounds; r++) {
+    for (const scenario of shuffled(scenarios, state)) {
+      console.error(`delivery, round ${r + 1}/${rounds}: ${scenario}, ${total} events`);
+      out[scenario].push(run('delivery.cjs', [], [`--scenario=${scenario}`, `--events=${total}`])[0]);
+    }
   }
   return out;
 }
@@ -118,7 +141,7 @@ const results = {
   quick,
 };
 if (only.includes('per-call')) results.perCall = perCall();
-if (only.includes('delivery')) results.delivery = delivery();
+if (only.includes('delivery')) results.delivery = summarizeDelivery(delivery());
 if (only.includes('outage')) results.outage = outage();
 results.targets = evaluateTargets(results);
 results.durationS = Math.round((Date.now() - started) / 1000);

@@ -33,15 +33,17 @@ describe('attachToTracker()', () => {
   });
 });
 
-describe('telemetry (browser entry)', () => {
-  it('uses the browser platform: objects only, window handlers for installGlobalHandlers()', async () => {
+describe('createBrowserPlatform()', () => {
+  it('reads configuration objects only, and installs window handlers for installGlobalHandlers()', async () => {
     const target = new EventTarget();
     const g = globalThis as any;
     g.addEventListener = target.addEventListener.bind(target);
     g.removeEventListener = target.removeEventListener.bind(target);
     try {
-      const { telemetry } = await import('../../src/browser/instance.browser');
+      const { Tracker } = await import('../../src/tracker/tracker');
+      const { createBrowserPlatform } = await import('../../src/browser/browser-platform.browser');
       const { ConfigError } = await import('../../src/errors');
+      const telemetry = new Tracker(createBrowserPlatform());
       expect(() => telemetry.configure({ configPath: 'telemetry.config.yaml' })).toThrow(ConfigError);
       telemetry.configure({ config: { telemetry: { destinations: { mem: { type: 'memory', events: ['error.*'] } } } } });
       telemetry.installGlobalHandlers();
@@ -56,10 +58,25 @@ describe('telemetry (browser entry)', () => {
       await telemetry.shutdown(100);
       target.dispatchEvent(error);
       expect(mem.events).toHaveLength(2);
-      telemetry.reset();
     } finally {
       delete g.addEventListener;
       delete g.removeEventListener;
     }
+  });
+});
+
+describe('telemetry (browser entry)', () => {
+  it('is the shared tracker, and leaves the platform alone when evaluated in Node (SSR)', async () => {
+    const { telemetry } = await import('../../src/browser/instance.browser');
+    const { Tracker } = await import('../../src/tracker/tracker');
+    expect(telemetry).toBe(Tracker.getInstance());
+    let message = '';
+    try {
+      telemetry.configure({ configPath: 'x.yaml' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).not.toMatch(/the browser reads no files/);
+    telemetry.reset();
   });
 });

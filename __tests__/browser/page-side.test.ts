@@ -3,6 +3,8 @@ import { TestServer } from './browser-harness';
 // The page side in Node, through the fallback path: no SharedWorker, so getTelemetryLogger() runs
 // the worker script's engine in this "page". A fake document drives visibility and pagehide, and
 // navigator.sendBeacon is recorded (Chromium does the real thing in shared-worker.test.ts).
+jest.setTimeout(30_000);
+
 let server: TestServer;
 const beacons: Array<{ url: string; body: string }> = [];
 const g = globalThis as any;

@@ -12,6 +12,8 @@ export const EVENT_NAME = 'bench.delivery';
 /** One sender: `record(i)` records event i; `drain()` resolves once everything is sent. */
 export interface Sender {
   record(i: number): void;
+  /** Events held by the sender and not yet delivered. */
+  inQueue(): number;
   drain(): Promise<void>;
   drops(): Record<string, number>;
   close(): Promise<void>;
@@ -25,6 +27,7 @@ export function decotelSender(url: string, format: 'json' | 'otlp', batch: Recor
   });
   return {
     record: (i) => telemetry.track(EVENT_NAME, { i, kind: 'bench', ok: true }),
+    inQueue: () => telemetry.stats().destinations.collector?.inQueue ?? 0,
     drain: async () => {
       await telemetry.flush(120_000);
     },
@@ -50,6 +53,7 @@ export function otelSender(url: string, options: { maxQueueSize?: number } = {})
         // event.id lets the receiver count distinct records, as it does decotel's ids.
         attributes: { 'event.id': String(i), i, kind: 'bench', ok: true },
       }),
+    inQueue: () => 0,
     drain: async () => {
       await provider.forceFlush();
     },

@@ -10,6 +10,8 @@ import { toTelemetryEvent } from './to-telemetry-event';
 export const DEFAULT_LOGGER_FLUSH_TIMEOUT_MS = 5_000;
 /** Extra time the page gives the engine to answer a flush before it answers itself. */
 const FLUSH_GRACE_MS = 1_000;
+/** Events the page keeps for the engine at most. */
+const MAX_UNSENT = 10_000;
 
 const warned = new Set<string>();
 
@@ -114,13 +116,16 @@ export class BrowserLogger implements TelemetryLogger {
         resolve(result);
       };
       this._flushes.set(n, done);
-      if (this._port === undefined && this._ready) done({ delivered: 0, pending: this._unsent.size });
+      if (this._port === undefined) done({ delivered: 0, pending: this._unsent.size });
       else this._post({ t: 'flush', n, ms: timeoutMs });
     });
   }
 
   private _send(event: TelemetryEvent): void {
-    this._unsent.set(event.id, event);
+    // The engine failed: nothing can be sent from this page, so nothing is kept either.
+    if (this._port === undefined) return;
+    // Bounded like the worker's log, should the engine stop answering.
+    if (this._unsent.size < MAX_UNSENT) this._unsent.set(event.id, event);
     this._post({ t: 'log', e: event });
     // Logged from a 'pagehide' handler: the engine may not live to store it.
     if (this._leaving) this._beacon();
@@ -131,7 +136,6 @@ export class BrowserLogger implements TelemetryLogger {
       this._port?.postMessage(message);
     } catch (err) {
       warnOnce('postMessage', String(err));
-      if (message.t === 'log') this._unsent.delete(message.e.id);
     }
   }
 

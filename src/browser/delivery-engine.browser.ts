@@ -3,6 +3,7 @@ import { createJsonFormat } from '../destinations/http/format-json';
 import { createOtlpFormat } from '../destinations/http/format-otlp';
 import { HttpBatchSink } from '../destinations/http/http-batch-sink';
 import type { HttpFormat } from '../destinations/http/http-format';
+import { withDeadline } from '../destinations/http/sink-support';
 import type { DropReason, TelemetryEvent } from '../tracker/event';
 import { SDK_VERSION } from '../tracker/version';
 import { globsToRegExpSource } from './compile-glob';
@@ -102,7 +103,7 @@ export class DeliveryEngine {
   /** Tries to deliver everything received so far; resolves within `timeoutMs`. */
   async flush(timeoutMs: number): Promise<FlushResult> {
     const deadline = Date.now() + timeoutMs;
-    await Promise.race([this.ready.then(() => this._log?.settled()), sleep(timeoutMs)]);
+    await withDeadline(this.ready.then(() => this._log?.settled()), timeoutMs);
     const result = this._sink === undefined ? { delivered: 0, pending: 0 } : await this._sink.flush(Math.max(0, deadline - Date.now()));
     return { delivered: result.delivered, pending: this._pending() };
   }
@@ -216,8 +217,4 @@ export class DeliveryEngine {
   private _url(): string {
     return new URL(this.config?.ingestion_url ?? DEFAULT_INGESTION_URL, this._parts.options.configUrl).href;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

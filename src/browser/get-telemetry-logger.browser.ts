@@ -24,7 +24,7 @@ export function getTelemetryLogger(options: TelemetryLoggerOptions = {}): Teleme
   const g = globalThis as { [LOGGER_KEY]?: BrowserLogger };
   const existing = g[LOGGER_KEY];
   if (existing !== undefined) return existing;
-  const base = typeof location === 'undefined' ? undefined : location.href;
+  const base = globalThis.location?.href;
   const logger = new BrowserLogger({
     configUrl: new URL(options.configUrl ?? DEFAULT_CONFIG_URL, base).href,
     flushIntervalMs: options.flushIntervalMs ?? DEFAULT_BROWSER_FLUSH_INTERVAL_MS,

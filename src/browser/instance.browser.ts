@@ -6,6 +6,8 @@ export const telemetry: Tracker = /* @__PURE__ */ browserTracker();
 
 function browserTracker(): Tracker {
   const tracker = Tracker.getInstance();
-  tracker._usePlatform(createBrowserPlatform());
+  // Server-side rendering evaluates the browser entry in Node: leave Node's platform to 'decotel'.
+  const inNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
+  if (!inNode) tracker._usePlatform(createBrowserPlatform());
   return tracker;
 }

@@ -9,7 +9,7 @@ const REDACT = new Set(DEFAULT_REDACT_KEYS);
 /**
  * A copy of `params` that `postMessage` can clone and `JSON.stringify` can write: functions,
  * symbols and `undefined` are left out, DOM nodes become `'[NODE_NAME]'`, cycles
- * `'[Circular]'`, BigInts strings, Dates ISO strings, Errors `{ type, message }`; the default
+ * `'[Circular]'`, BigInts strings, what has `toJSON` (Dates, URLs) its JSON, Errors `{ type, message }`; the default
  * secret keys (`password`, `token`, …) are `'[REDACTED]'`, and sizes are bounded as in §6.
  * Never throws. A non-object becomes `{ value }`.
  */
@@ -37,13 +37,13 @@ function safe(value: unknown, depth: number, seen: object[]): unknown {
   if (value === null) return null;
   const obj = value as Record<string, unknown>;
   if (seen.includes(obj)) return '[Circular]';
-  if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : obj.toISOString();
   if (obj instanceof Error) return { type: obj.name, message: safe(obj.message, depth, seen) };
   if (typeof Node === 'function' && obj instanceof Node) return `[${obj.nodeName}]`;
   if (depth >= MAX_DEPTH) return '[Object]';
   seen.push(obj);
   let out: unknown;
   try {
+    // Dates (an ISO string, or null when invalid), URLs and the like say how they serialize.
     if (typeof obj.toJSON === 'function') out = safe(obj.toJSON(), depth + 1, seen);
     else if (Array.isArray(obj)) out = obj.slice(0, MAX_ARRAY_LENGTH).map((x) => safe(x, depth + 1, seen) ?? null);
     else {

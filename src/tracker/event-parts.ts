@@ -1,5 +1,8 @@
 // Small pieces of an event's construction, kept apart from the tracker so that each stays cheap to read.
-import type { EventError, Severity, TelemetryEvent } from './event';
+import type { Scope } from '../context/context-store';
+import type { EventError, Severity, TelemetryEvent, TrackEventOptions } from './event';
+import { defaultCategory } from './event';
+import type { PrivacyPolicy } from './privacy';
 import type { EventFields } from './tracker';
 
 /** True when `record` has an own enumerable key; allocates nothing (unlike `Object.keys`). */
@@ -77,4 +80,46 @@ export class IsoClock {
     }
     return this._iso;
   }
+}
+
+/** Names whose category is cached before the cache is cleared, like the router's. */
+const CATEGORY_CACHE_MAX_NAMES = 10_000;
+
+/** The name's first segment, cached per name: `slice` would allocate a string per event. */
+export class CategoryCache {
+  private readonly _categories = new Map<string, string>();
+
+  of(name: string): string {
+    let category = this._categories.get(name);
+    if (category === undefined) {
+      category = defaultCategory(name);
+      if (this._categories.size >= CATEGORY_CACHE_MAX_NAMES) this._categories.clear();
+      this._categories.set(name, category);
+    }
+    return category;
+  }
+}
+
+/**
+ * The cleaned context of an event: the configured and global context, and the scope's own
+ * values (inner wins). The common cases (nothing set anywhere, or one source only) skip the
+ * merged copy; the privacy stage copies anyway.
+ */
+export function cleanContext(privacy: PrivacyPolicy, base: Record<string, unknown>, global: Record<string, unknown>, scope: Scope | undefined): Record<string, unknown> {
+  const own = scope === undefined ? undefined : scope.context;
+  const hasBase = hasOwnKeys(base);
+  const hasGlobal = hasOwnKeys(global);
+  const hasOwn = own !== undefined && hasOwnKeys(own);
+  if (!hasBase && !hasGlobal && !hasOwn) return privacy.cleanRecord(undefined);
+  if (hasBase && !hasGlobal && !hasOwn) return privacy.cleanRecord(base);
+  if (!hasBase && hasGlobal && !hasOwn) return privacy.cleanRecord(global);
+  if (!hasBase && !hasGlobal && hasOwn) return privacy.cleanRecord(own);
+  return privacy.cleanRecord({ ...base, ...global, ...own });
+}
+
+/** An explicit `timestamp` option as ISO 8601; now when it is not a valid date. */
+export function toIsoTimestamp(value: TrackEventOptions['timestamp']): string {
+  if (value === undefined) return new Date().toISOString();
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString();
 }

@@ -7,9 +7,9 @@ import { assertFactory, builtInDestinationTypes } from '../destinations/registry
 import { DecotelError } from '../errors';
 import { toEventError } from './error-info';
 import type { EventError, Severity, TelemetryEvent, TrackEventOptions } from './event';
-import { SEVERITY_RANK, defaultCategory, defaultSeverity, isSeverity } from './event';
+import { SEVERITY_RANK, defaultSeverity, isSeverity } from './event';
 import { fastRandomId, randomId } from './ids';
-import { IsoClock, assignFields, callEvent, hasOwnKeys } from './event-parts';
+import { CategoryCache, IsoClock, assignFields, callEvent, cleanContext, toIsoTimestamp } from './event-parts';
 import type { ConfigureOptions, Platform } from './platform';
 import { defaultPlatform } from './default-platform';
 import { PrivacyPolicy } from './privacy';
@@ -27,9 +27,6 @@ import { SDK_VERSION } from './version';
 export const DEFAULT_FLUSH_TIMEOUT_MS = 5_000;
 
 const TRACKER_KEY = Symbol.for('decotel.tracker');
-
-/** Names whose category is cached before the cache is cleared, like the router's. */
-const CATEGORY_CACHE_MAX_NAMES = 10_000;
 
 /** @internal Fields of an event that the decorators and integrations set. */
 export interface EventFields {
@@ -63,7 +60,7 @@ export class Tracker {
   private readonly _types = builtInDestinationTypes();
   private readonly _resource: ResourceInfo;
   private readonly _destinations: DestinationSet;
-  private readonly _categories = new Map<string, string>();
+  private readonly _categories = new CategoryCache();
   private readonly _clock = new IsoClock();
 
   /** @internal Use {@link Tracker.getInstance}. */
@@ -207,11 +204,11 @@ export class Tracker {
     const event: TelemetryEvent = {
       id: fastRandomId(),
       name,
-      category: options !== undefined && typeof options.category === 'string' ? options.category : this._categoryOf(name),
+      category: options !== undefined && typeof options.category === 'string' ? options.category : this._categories.of(name),
       severity,
       timestamp: options?.timestamp === undefined ? this._clock.now() : toIsoTimestamp(options.timestamp),
       properties: this._privacy.cleanRecord(properties),
-      context: this._eventContext(scope),
+      context: cleanContext(this._privacy, this._config.context, this._globalContext, scope),
       sessionId: this._resource.sessionId,
       sequence: ++this._sequence,
     };
@@ -233,11 +230,11 @@ export class Tracker {
     const event = callEvent(
       fastRandomId(),
       name,
-      category ?? this._categoryOf(name),
+      category ?? this._categories.of(name),
       severity,
       this._clock.now(),
       this._privacy.cleanRecord(properties),
-      this._eventContext(scope),
+      cleanContext(this._privacy, this._config.context, this._globalContext, scope),
       this._resource.sessionId,
       ++this._sequence,
       nested,
@@ -266,35 +263,6 @@ export class Tracker {
       }
     }
     this._reporter.emit('event', event);
-  }
-
-  /** The name's first segment, cached per name: `slice` would allocate a string per event. */
-  private _categoryOf(name: string): string {
-    let category = this._categories.get(name);
-    if (category === undefined) {
-      category = defaultCategory(name);
-      if (this._categories.size >= CATEGORY_CACHE_MAX_NAMES) this._categories.clear();
-      this._categories.set(name, category);
-    }
-    return category;
-  }
-
-  /**
-   * The cleaned context of an event: global context and the scope's own values. The common cases
-   * (nothing set anywhere, or one source only) skip the merged copy; the privacy stage copies anyway.
-   */
-  private _eventContext(scope: Scope | undefined): Record<string, unknown> {
-    const base = this._config.context;
-    const global = this._globalContext;
-    const own = scope === undefined ? undefined : scope.context;
-    const hasBase = hasOwnKeys(base);
-    const hasGlobal = hasOwnKeys(global);
-    const hasOwn = own !== undefined && hasOwnKeys(own);
-    if (!hasBase && !hasGlobal && !hasOwn) return this._privacy.cleanRecord(undefined);
-    if (hasBase && !hasGlobal && !hasOwn) return this._privacy.cleanRecord(base);
-    if (!hasBase && hasGlobal && !hasOwn) return this._privacy.cleanRecord(global);
-    if (!hasBase && !hasGlobal && hasOwn) return this._privacy.cleanRecord(own);
-    return this._privacy.cleanRecord({ ...base, ...global, ...own });
   }
 
   /** Merges `values` into the active scope's context, or into the global context outside any scope. */
@@ -416,10 +384,4 @@ export class Tracker {
       this._reporter.error(err);
     }
   }
-}
-
-function toIsoTimestamp(value: TrackEventOptions['timestamp']): string {
-  if (value === undefined) return new Date().toISOString();
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString();
 }
