@@ -8,17 +8,21 @@ import type { CliIo } from './cli-io';
 import { cliConfigPath, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './cli-io';
 import type { BrowserRemoteConfig } from './collect-server.node';
 import { DEFAULT_COLLECT_PORT, DEFAULT_MAX_BODY_BYTES, startCollector } from './collect-server.node';
+import { findAssetsDir } from './collect-static.node';
 import { formatConfigError } from './format-diagnostic';
 import { cliKnownTypes } from './known-types';
 
 const USAGE = `Usage: decotel collect [--port ${DEFAULT_COLLECT_PORT}] [--host 127.0.0.1] [--out events.jsonl] [--token T]
                        [--max-body BYTES] [--cors-origin ORIGIN]... [--config FILE] [--type NAME]...
+                       [--static DIR]
 
 A local receiver for the json and otlp formats: prints events as they arrive, de-duplicates
 them by id and appends them to a JSONL file.
   POST /v1/events   json envelope (application/json or text/plain)
   POST /v1/logs     OTLP/HTTP JSON
   GET  /v1/config   the browser remote config, from the YAML's browser: section
+  GET  /            the live view: events as they arrive, counts, rates, p50/p95/p99, errors
+  GET  /decotel-worker.js, /decotel-browser.js   the browser SDK, for pages without a bundler
 Options:
   --port N          port to listen on (default ${DEFAULT_COLLECT_PORT}; 0 picks a free one)
   --host H          address to bind (default 127.0.0.1)
@@ -28,6 +32,7 @@ Options:
   --cors-origin O   answer CORS preflights from this origin (repeatable; * for any)
   --config FILE     the YAML (default: $TELEMETRY_CONFIG, else ./telemetry.config.yaml if present)
   --type NAME       accept a custom destination type in the YAML (repeatable)
+  --static DIR      serve DIR at /app/ (e.g. --static examples/browser)
 Runs until SIGINT or SIGTERM.
 `;
 
@@ -49,6 +54,7 @@ export async function collectCommand(args: string[], io: CollectIo): Promise<num
         'cors-origin': { type: 'string', multiple: true },
         config: { type: 'string', short: 'c' },
         type: { type: 'string', multiple: true },
+        static: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -80,6 +86,8 @@ export async function collectCommand(args: string[], io: CollectIo): Promise<num
       maxBodyBytes,
       corsOrigins: values['cors-origin'] ?? [],
       browserConfig: browser.config,
+      assetsDir: findAssetsDir(),
+      staticDir: values.static === undefined ? undefined : resolve(io.cwd, values.static),
       log: (line) => io.stdout(`${line}\n`),
     });
   } catch (err) {
@@ -88,6 +96,7 @@ export async function collectCommand(args: string[], io: CollectIo): Promise<num
   }
   const extras = [out === undefined ? '' : `, appending to ${relative(io.cwd, out) || out}`, token === undefined ? '' : ', bearer token required'].join('');
   io.stdout(`decotel collect: listening on ${collector.url} (POST /v1/events, POST /v1/logs, GET /v1/config)${extras}\n`);
+  io.stdout(`decotel collect: live view at ${collector.url}/${values.static === undefined ? '' : `, your pages at ${collector.url}/app/`}\n`);
   const why = await waitForStop(io.signal);
   await collector.close();
   io.stdout(`decotel collect: stopped (${why}): ${collector.stats.accepted} event(s), ${collector.stats.duplicates} duplicate(s)\n`);

@@ -9,6 +9,7 @@ import type { TelemetryEvent } from '../tracker/event';
 import type { CollectedBatch } from './collect-envelope';
 import { envelopeToBatch } from './collect-envelope';
 import { otlpToBatches } from './collect-otlp';
+import { serveStatic } from './collect-static.node';
 import { LiveStream } from './live-stream';
 import { LIVE_VIEW_HTML } from './live-view-page';
 
@@ -46,6 +47,10 @@ export interface CollectorOptions {
   browserConfig?: BrowserRemoteConfig;
   /** Called with each new (not duplicate) event. */
   onEvent?: (event: TelemetryEvent, service: CollectedBatch['service']) => void;
+  /** Serves `/decotel-worker.js` and `/decotel-browser.js` from here (the package's `dist/`). Default: none. */
+  assetsDir?: string;
+  /** Serves this folder at `/app/`, e.g. `examples/browser`. Default: none. */
+  staticDir?: string;
   /** Prints a line for each new event. Default: nothing printed. */
   log?: (line: string) => void;
 }
@@ -153,6 +158,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       live.attach(res, new URL(req.url ?? '/', 'http://collector').searchParams.get('filter'));
       return;
     }
+    if (req.method === 'GET' && serveStatic(path, res, options)) return;
     if (path === '/v1/config') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'use GET', { Allow: 'GET' });
       send(res, 200, remoteConfig(options.browserConfig));
