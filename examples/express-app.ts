@@ -1,6 +1,6 @@
 // An Express app with request context, request tracking, a decorated service and crash
 // reporting; the README's Express section shows this file. Run it with telemetry.config.yaml
-// (see docs/express.md) next to it.
+// (see the README, "Request context and Express") next to it.
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { TrackDuration, expressContext, expressErrorHandler, telemetry } from 'decotel';

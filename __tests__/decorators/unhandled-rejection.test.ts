@@ -12,7 +12,7 @@ function run(scenario: string): { status: number | null; stdout: string; stderr:
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-// The decision (docs/decorators.md, "Unhandled rejections"): observing a promise marks it
+// The decision (README, "Unhandled rejections"): observing a promise marks it
 // handled, and no JavaScript API can observe it otherwise (nodejs/node#62391), so a tracked
 // call's rejection that nothing else handles becomes its failed event instead of an
 // unhandled rejection; a rejection the caller handles stays handled; untracked calls are untouched.

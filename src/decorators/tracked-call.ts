@@ -66,7 +66,7 @@ export class TrackedCall {
   /** Observes a thenable through `then` (read once by the caller) and returns nothing. */
   observe(thenable: object, then: (onOk: (value: unknown) => void, onErr: (reason: unknown) => void) => unknown): void {
     try {
-      // A side chain: the thenable itself is what the method's caller gets. See docs/decorators.md
+      // A side chain: the thenable itself is what the method's caller gets. See the README, "Unhandled rejections"
       // ("Unhandled rejections") for why this marks a native promise as handled.
       then.call(
         thenable,
