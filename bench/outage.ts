@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { telemetry } from 'decotel';
 import { Receiver } from './lib/receiver-client';
 import { decotelSender, otelSender } from './lib/senders';
 import type { Sender } from './lib/senders';
@@ -16,6 +15,14 @@ import { emitResult, progress, rounded, summarize } from './lib/stats';
 const TICK_MS = 20;
 /** The http destination's default `batch.max_queue_size` (DESIGN.md §6). */
 const DEFAULT_QUEUE = 10_000;
+/**
+ * Every PROBE_EVERY-th tick records PROBE_CALLS events in one timed loop instead of the tick's
+ * chunk: a warm, steady per-call cost. A small chunk after 20 ms of idling mostly measures cold
+ * caches and whatever GC the sender's own I/O left to the next allocation. Probes count toward
+ * the events of the phase.
+ */
+const PROBE_EVERY = 25;
+const PROBE_CALLS = 256;
 
 function arg(name: string, fallback: number): number {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -34,40 +41,57 @@ function countWarnings(): { count: number; last: string } {
   return seen;
 }
 
-/** Tracks `total` events, `perTick` every TICK_MS, timing each chunk; also samples RSS. */
-async function paced(sender: Sender, from: number, total: number, perTick: number): Promise<{ nsPerCall: number[]; peakRss: number; maxInQueue: number; rssWhenFull?: number }> {
-  const nsPerCall: number[] = [];
-  let peakRss = process.memoryUsage().rss;
-  let maxInQueue = 0;
-  let rssWhenFull: number | undefined;
+interface PacedResult {
+  /** ns per call of each probe. */
+  probeNs: number[];
+  /** ns per call of each ordinary chunk. */
+  chunkNs: number[];
+  peakRss: number;
+  maxInQueue: number;
+  rssWhenFull?: number;
+}
+
+/** Events per ordinary tick so that `total` events, probes included, take `durationMs`. */
+function perTickFor(total: number, durationMs: number): number {
+  const ticks = Math.floor(durationMs / TICK_MS);
+  const probes = Math.floor(ticks / PROBE_EVERY);
+  return Math.max(1, Math.ceil((total - probes * PROBE_CALLS) / Math.max(1, ticks - probes)));
+}
+
+/** Tracks `total` events, a chunk every TICK_MS (a probe every PROBE_EVERY ticks), timing each; samples RSS. */
+async function paced(sender: Sender, from: number, total: number, perTick: number): Promise<PacedResult> {
+  const out: PacedResult = { probeNs: [], chunkNs: [], peakRss: process.memoryUsage().rss, maxInQueue: 0 };
   const start = performance.now();
   for (let done = 0, tick = 0; done < total; tick++) {
-    const n = Math.min(perTick, total - done);
+    const probe = tick % PROBE_EVERY === PROBE_EVERY - 1;
+    const n = Math.min(probe ? PROBE_CALLS : perTick, total - done);
     const t0 = process.hrtime.bigint();
     for (let j = 0; j < n; j++) sender.record(from + done + j);
-    nsPerCall.push(Number(process.hrtime.bigint() - t0) / n);
+    (probe ? out.probeNs : out.chunkNs).push(Number(process.hrtime.bigint() - t0) / n);
     done += n;
     const rss = process.memoryUsage().rss;
-    peakRss = Math.max(peakRss, rss);
-    const inQueue = telemetry.stats().destinations.collector?.inQueue ?? 0;
-    maxInQueue = Math.max(maxInQueue, inQueue);
-    if (rssWhenFull === undefined && inQueue >= DEFAULT_QUEUE) rssWhenFull = rss;
+    out.peakRss = Math.max(out.peakRss, rss);
+    const inQueue = sender.inQueue();
+    out.maxInQueue = Math.max(out.maxInQueue, inQueue);
+    if (out.rssWhenFull === undefined && inQueue >= DEFAULT_QUEUE) out.rssWhenFull = rss;
     // Keep the pace against the clock, not against the work done.
     await sleep(Math.max(0, start + (tick + 1) * TICK_MS - performance.now()));
   }
-  return { nsPerCall, peakRss, maxInQueue, rssWhenFull };
+  return out;
 }
 
 async function outage(): Promise<void> {
   const outageMs = arg('outage-ms', 30_000);
   const outageEvents = arg('events', 50_000);
   const healthyMs = arg('healthy-ms', 5_000);
-  const perTick = Math.ceil(outageEvents / (outageMs / TICK_MS));
+  const perTick = perTickFor(outageEvents, outageMs);
   const warnings = countWarnings();
   const receiver = await Receiver.start();
   const sender = decotelSender(receiver.url, 'json');
-  const healthyEvents = Math.round((healthyMs / TICK_MS) * perTick);
-  progress(`outage: healthy ${healthyMs} ms (${healthyEvents} events), then down ${outageMs} ms (${outageEvents} events, ${perTick} every ${TICK_MS} ms)`);
+  const healthyTicks = Math.floor(healthyMs / TICK_MS);
+  const healthyProbes = Math.floor(healthyTicks / PROBE_EVERY);
+  const healthyEvents = (healthyTicks - healthyProbes) * perTick + healthyProbes * PROBE_CALLS;
+  progress(`outage: healthy ${healthyMs} ms (${healthyEvents} events), then down ${outageMs} ms (${outageEvents} events: ${perTick} every ${TICK_MS} ms, ${PROBE_CALLS} every ${PROBE_EVERY} ticks)`);
   // Warm-up (JIT, connections), not measured: as many events as the healthy phase, at full speed.
   for (let i = 0; i < healthyEvents; i += perTick) {
     for (let j = i; j < Math.min(healthyEvents, i + perTick); j++) sender.record(-1 - j);
@@ -82,20 +106,22 @@ async function outage(): Promise<void> {
   const rssBeforeOutage = process.memoryUsage().rss;
   await receiver.down();
   const down = await paced(sender, healthyEvents, outageEvents, perTick);
-  const statsAtEnd = telemetry.stats().destinations.collector;
+  const statsAtEnd = sender.stats();
   await receiver.up();
   const t0 = performance.now();
   await sender.drain();
   const got = await receiver.settle(warmed + healthyEvents + outageEvents, 500, 60_000);
   const recoveryMs = performance.now() - t0;
-  const final = telemetry.stats().destinations.collector;
+  const final = sender.stats();
   await sender.close();
   receiver.stop();
   const droppedTotal = Object.values(final?.dropped ?? {}).reduce((a, b) => a + (b ?? 0), 0);
   emitResult({
     kind: 'outage',
     outageMs, outageEvents, healthyEvents, perTick, tickMs: TICK_MS,
-    trackNs: { healthy: rounded(summarize(healthy.nsPerCall)), outage: rounded(summarize(down.nsPerCall)) },
+    trackNs: { healthy: rounded(summarize(healthy.probeNs)), outage: rounded(summarize(down.probeNs)) },
+    chunkNs: { healthy: rounded(summarize(healthy.chunkNs)), outage: rounded(summarize(down.chunkNs)) },
+    probe: { every: PROBE_EVERY, calls: PROBE_CALLS },
     rssMiB: { start: mib(rssStart), healthyPeak: mib(healthy.peakRss), beforeOutage: mib(rssBeforeOutage), outagePeak: mib(down.peakRss), whenQueueFull: down.rssWhenFull === undefined ? null : mib(down.rssWhenFull), maxRss: process.resourceUsage().maxRSS / 1024 },
     maxInQueue: down.maxInQueue,
     deliveredHealthy: afterHealthy.unique - warmed,

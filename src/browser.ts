@@ -8,6 +8,7 @@ export type { RemoteConfig } from './browser/remote-config';
 
 // Tracker core (issue 3), with the browser platform
 export { telemetry } from './browser/instance.browser';
+export { withConfigValidation } from './browser/with-config-validation';
 export { Tracker, DEFAULT_FLUSH_TIMEOUT_MS } from './tracker/tracker';
 export { EventCategory } from './tracker/event-category';
 export type { EventCategoryName } from './tracker/event-category';

@@ -5,6 +5,7 @@ import type { Logger } from '@opentelemetry/api-logs';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
 import { telemetry } from 'decotel';
+import type { DestinationStats } from 'decotel';
 
 /** The event every sender records, with its index. */
 export const EVENT_NAME = 'bench.delivery';
@@ -14,6 +15,8 @@ export interface Sender {
   record(i: number): void;
   /** Events held by the sender and not yet delivered. */
   inQueue(): number;
+  /** decotel's counters of the destination (`telemetry.stats()`); undefined for the others. */
+  stats(): DestinationStats | undefined;
   drain(): Promise<void>;
   drops(): Record<string, number>;
   close(): Promise<void>;
@@ -28,6 +31,7 @@ export function decotelSender(url: string, format: 'json' | 'otlp', batch: Recor
   return {
     record: (i) => telemetry.track(EVENT_NAME, { i, kind: 'bench', ok: true }),
     inQueue: () => telemetry.stats().destinations.collector?.inQueue ?? 0,
+    stats: () => telemetry.stats().destinations.collector,
     drain: async () => {
       await telemetry.flush(120_000);
     },
@@ -54,6 +58,7 @@ export function otelSender(url: string, options: { maxQueueSize?: number } = {})
         attributes: { 'event.id': String(i), i, kind: 'bench', ok: true },
       }),
     inQueue: () => 0,
+    stats: () => undefined,
     drain: async () => {
       await provider.forceFlush();
     },

@@ -1,30 +1,25 @@
-import { resolveConfig } from '../config/resolve-config';
 import { ScopeStack } from '../context/scope-stack';
 import type { GlobalHandlerOptions } from '../context/global-handler-options';
-import { ConfigError } from '../errors';
+import { loadObjectConfig } from '../tracker/object-config';
 import type { Platform } from '../tracker/platform';
 import { sha256Hex } from '../tracker/sha256';
 import type { Tracker } from '../tracker/tracker';
 
 /**
  * The browser platform of the tracker: a synchronous scope stack, the pure SHA-256,
- * configuration from objects only (the remote configuration is the worker's business), and
- * window `error` / `unhandledrejection` handlers for `installGlobalHandlers()`.
+ * configuration from objects only (the remote configuration is the worker's business), validated
+ * by what `withConfigValidation()` installs, and window `error` / `unhandledrejection` handlers
+ * for `installGlobalHandlers()`.
  */
 export function createBrowserPlatform(): Platform {
   const undo: Array<() => void> = [];
-  return {
+  const platform: Platform = {
     name: 'browser',
     contextStore: new ScopeStack(),
     hash: sha256Hex,
     runtime: { runtime: 'browser', version: typeof navigator === 'undefined' ? 'unknown' : navigator.userAgent },
     destinationTypes: () => [],
-    loadConfig(options, knownTypes) {
-      if (options.configPath !== undefined) {
-        throw new ConfigError({ code: 'FILE_NOT_FOUND', message: `configPath: the browser reads no files, got ${options.configPath}; pass { config } instead`, path: 'configPath', line: 0, column: 0 });
-      }
-      return resolveConfig(options.config ?? { telemetry: {} }, { env: {}, knownTypes });
-    },
+    loadConfig: (options, knownTypes) => loadObjectConfig(options, knownTypes, platform.validateConfig, 'the browser reads no files; pass { config } instead'),
     installGlobalHandlers(tracker: Tracker, options: GlobalHandlerOptions) {
       if (typeof addEventListener !== 'function') return;
       const listen = <K extends 'error' | 'unhandledrejection'>(type: K, report: (e: WindowEventMap[K]) => void): void => {
@@ -39,4 +34,5 @@ export function createBrowserPlatform(): Platform {
       for (const u of undo.splice(0)) u();
     },
   };
+  return platform;
 }

@@ -1,16 +1,13 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG_FILE, readConfigFile } from '../config/load-config.node';
-import { checkConfigText } from '../config/parse-config-text';
-import type { ConfigError } from '../errors';
+import { DEFAULT_CONFIG_FILE } from '../config/load-config.node';
 import type { CliIo } from './cli-io';
-import { cliConfigPath, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './cli-io';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './cli-io';
 import type { BrowserRemoteConfig } from './collect-server.node';
 import { DEFAULT_COLLECT_PORT, DEFAULT_MAX_BODY_BYTES, startCollector } from './collect-server.node';
 import { findAssetsDir } from './collect-static.node';
-import { formatConfigError } from './format-diagnostic';
-import { cliKnownTypes } from './known-types';
+import { readCliConfig } from './read-cli-config.node';
 
 const USAGE = `Usage: decotel collect [--port ${DEFAULT_COLLECT_PORT}] [--host 127.0.0.1] [--out events.jsonl] [--token T]
                        [--max-body BYTES] [--cors-origin ORIGIN]... [--config FILE] [--type NAME]...
@@ -111,24 +108,14 @@ export async function collectCommand(args: string[], io: CollectIo): Promise<num
 export function loadBrowserConfig(explicit: string | undefined, types: string[] | undefined, io: CliIo): { config?: BrowserRemoteConfig } | undefined {
   const named = explicit !== undefined || (io.env.TELEMETRY_CONFIG ?? '').trim() !== '';
   if (!named && !existsSync(resolve(io.cwd, DEFAULT_CONFIG_FILE))) return {};
-  const file = cliConfigPath(explicit, io);
-  const label = relative(io.cwd, file) || file;
-  let text: string;
-  try {
-    text = readConfigFile(file);
-  } catch (err) {
-    io.stderr(formatConfigError(err as ConfigError, label));
-    return undefined;
-  }
   // The file's own `enabled` decides disable_telemetry, not this machine's DO_NOT_TRACK.
   const env = { ...io.env, DO_NOT_TRACK: undefined, TELEMETRY_ENABLED: undefined };
-  const check = checkConfigText(text, { env, knownTypes: cliKnownTypes(types) });
-  if (check.config === undefined) {
-    for (const error of check.errors) io.stderr(formatConfigError(error, label, text));
+  const { label, config } = readCliConfig(explicit, types, io, env);
+  if (config === undefined) {
     io.stderr(`decotel collect: fix ${label} first (decotel validate ${label})\n`);
     return undefined;
   }
-  return { config: { disableTelemetry: !check.config.enabled, ...check.config.browser } };
+  return { config: { disableTelemetry: !config.enabled, ...config.browser } };
 }
 
 function integerArg(value: string | undefined, fallback: number, min: number, max: number): number | undefined {

@@ -1,16 +1,11 @@
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ConfigError } from '../errors';
 import type { ResolvedConfig } from '../config/config-types';
-import { readConfigFile } from '../config/load-config.node';
-import { checkConfigText } from '../config/parse-config-text';
 import { defaultSeverity, isSeverity } from '../tracker/event';
 import type { CliIo } from './cli-io';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, cliConfigPath } from './cli-io';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './cli-io';
 import type { DestinationVerdict, RouteExplanation, SamplingVerdict } from './explain-route';
 import { explainRoute } from './explain-route';
-import { formatConfigError } from './format-diagnostic';
-import { cliKnownTypes } from './known-types';
+import { readCliConfig } from './read-cli-config.node';
 
 const USAGE = `Usage: decotel route <event> [--config FILE] [--severity LEVEL] [--type NAME]...
 
@@ -56,21 +51,9 @@ export async function routeCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 function loadForRoute(explicit: string | undefined, types: string[] | undefined, io: CliIo): ResolvedConfig | undefined {
-  const file = cliConfigPath(explicit, io);
-  const label = relative(io.cwd, file) || file;
-  let text: string;
-  try {
-    text = readConfigFile(file);
-  } catch (err) {
-    io.stderr(formatConfigError(err as ConfigError, label));
-    return undefined;
-  }
-  const check = checkConfigText(text, { env: io.env, knownTypes: cliKnownTypes(types) });
-  if (check.config === undefined) {
-    for (const error of check.errors) io.stderr(formatConfigError(error, label, text));
-    io.stderr(`decotel route: fix ${label} first (decotel validate ${label})\n`);
-  }
-  return check.config;
+  const { label, config } = readCliConfig(explicit, types, io);
+  if (config === undefined) io.stderr(`decotel route: fix ${label} first (decotel validate ${label})\n`);
+  return config;
 }
 
 /** The report printed by `decotel route`. */

@@ -1,12 +1,7 @@
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ConfigError } from '../errors';
-import { readConfigFile } from '../config/load-config.node';
-import { checkConfigText } from '../config/parse-config-text';
 import type { CliIo } from './cli-io';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, cliConfigPath } from './cli-io';
-import { cliKnownTypes } from './known-types';
-import { formatConfigError } from './format-diagnostic';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './cli-io';
+import { readCliConfig } from './read-cli-config.node';
 
 const USAGE = `Usage: decotel validate [file] [--type NAME]...
 
@@ -33,26 +28,15 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     io.stderr(`decotel validate: expected at most one file, got ${parsed.positionals.length}\n${USAGE}`);
     return EXIT_USAGE;
   }
-  const file = cliConfigPath(parsed.positionals[0], io);
-  const label = relative(io.cwd, file) || file;
-  let text: string;
-  try {
-    text = readConfigFile(file);
-  } catch (err) {
-    io.stderr(formatConfigError(err as ConfigError, label));
+  const { label, config, errors } = readCliConfig(parsed.positionals[0], parsed.values.type, io);
+  if (config === undefined) {
+    if (errors > 0) io.stderr(`${errors} error${errors === 1 ? '' : 's'} in ${label}\n`);
     return EXIT_FAILED;
   }
-  const check = checkConfigText(text, { env: io.env, knownTypes: cliKnownTypes(parsed.values.type) });
-  if (check.config === undefined) {
-    for (const error of check.errors) io.stderr(formatConfigError(error, label, text));
-    const n = check.errors.length;
-    io.stderr(`${n} error${n === 1 ? '' : 's'} in ${label}\n`);
-    return EXIT_FAILED;
-  }
-  const destinations = check.config.destinations;
+  const destinations = config.destinations;
   const disabled = destinations.filter((d) => !d.enabled).length;
   const note = disabled > 0 ? `, ${disabled} disabled` : '';
-  const off = check.config.enabled ? '' : ' (telemetry is disabled)';
+  const off = config.enabled ? '' : ' (telemetry is disabled)';
   io.stdout(`OK: ${destinations.length} destination${destinations.length === 1 ? '' : 's'}${note} in ${label}${off}\n`);
   return EXIT_OK;
 }

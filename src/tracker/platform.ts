@@ -15,6 +15,9 @@ export interface ConfigureOptions {
   watch?: boolean;
 }
 
+/** Validates a configuration object in the shape of the YAML against the known destination types. */
+export type ConfigValidator = (raw: object, knownTypes: ReadonlySet<string>) => ResolvedConfig;
+
 /**
  * What differs between Node and the browser. The tracker core never reads files or
  * `process.env` itself (STYLE.md §1): it asks its platform.
@@ -34,6 +37,12 @@ export interface Platform {
    * @throws {ConfigError}
    */
   loadConfig(options: ConfigureOptions, knownTypes: ReadonlySet<string>): ResolvedConfig;
+  /**
+   * How a platform that reads no files (default, browser) validates `configure({ config })`.
+   * Unset until `withConfigValidation()` installs it, so that a page that never configures
+   * from an object does not carry the validator.
+   */
+  validateConfig?: ConfigValidator;
   /** The id kept for `installation_id: auto`; undefined where the platform keeps none. */
   machineInstallationId?(): string | undefined;
   /** A hook run after a configuration is applied (global handlers, file watching, installation id). */
