@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { telemetry } from 'decotel';
 import { Receiver } from './lib/receiver-client';
 import { decotelSender, otelSender } from './lib/senders';
 import type { Sender } from './lib/senders';
@@ -17,9 +18,11 @@ const TICK_MS = 20;
 const DEFAULT_QUEUE = 10_000;
 /**
  * Every PROBE_EVERY-th tick records PROBE_CALLS events in one timed loop instead of the tick's
- * chunk: a warm, steady per-call cost. A small chunk after 20 ms of idling mostly measures cold
- * caches and whatever GC the sender's own I/O left to the next allocation. Probes count toward
- * the events of the phase.
+ * chunk: a warm, steady per-call cost (a small chunk after 20 ms of idling mostly measures cold
+ * caches). Probes count toward the events of the phase. Each probe is paired with a control
+ * probe, in alternating order: as many `probe.*` events, tracked into a second http destination
+ * whose receiver never goes down. The machine's load drifts over a 30 s outage; the ratio of a
+ * probe to its control, taken a few milliseconds apart, does not.
  */
 const PROBE_EVERY = 25;
 const PROBE_CALLS = 256;
@@ -30,6 +33,10 @@ function arg(name: string, fallback: number): number {
 }
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number): number => bytes / 2 ** 20;
+
+function dropCount(dropped: Partial<Record<string, number>> | undefined): number {
+  return Object.values(dropped ?? {}).reduce((a: number, b) => a + (b ?? 0), 0);
+}
 
 /** Counts console.warn calls (the sink's one warning per burst of drops). */
 function countWarnings(): { count: number; last: string } {
@@ -44,11 +51,21 @@ function countWarnings(): { count: number; last: string } {
 interface PacedResult {
   /** ns per call of each probe. */
   probeNs: number[];
+  /** ns per call of each control probe, and each probe's ratio to its control. */
+  controlNs: number[];
+  ratio: number[];
   /** ns per call of each ordinary chunk. */
   chunkNs: number[];
   peakRss: number;
   maxInQueue: number;
   rssWhenFull?: number;
+}
+
+/** Times `n` track() calls of events only the control destination takes; ns per call. */
+function controlProbe(n: number): number {
+  const t0 = process.hrtime.bigint();
+  for (let j = 0; j < n; j++) telemetry.track('probe.control', { i: j, kind: 'bench', ok: true });
+  return Number(process.hrtime.bigint() - t0) / n;
 }
 
 /** Events per ordinary tick so that `total` events, probes included, take `durationMs`. */
@@ -60,14 +77,22 @@ function perTickFor(total: number, durationMs: number): number {
 
 /** Tracks `total` events, a chunk every TICK_MS (a probe every PROBE_EVERY ticks), timing each; samples RSS. */
 async function paced(sender: Sender, from: number, total: number, perTick: number): Promise<PacedResult> {
-  const out: PacedResult = { probeNs: [], chunkNs: [], peakRss: process.memoryUsage().rss, maxInQueue: 0 };
+  const out: PacedResult = { probeNs: [], controlNs: [], ratio: [], chunkNs: [], peakRss: process.memoryUsage().rss, maxInQueue: 0 };
   const start = performance.now();
   for (let done = 0, tick = 0; done < total; tick++) {
     const probe = tick % PROBE_EVERY === PROBE_EVERY - 1;
     const n = Math.min(probe ? PROBE_CALLS : perTick, total - done);
+    const controlFirst = probe && out.probeNs.length % 2 === 1;
+    const control = controlFirst ? controlProbe(n) : 0;
     const t0 = process.hrtime.bigint();
     for (let j = 0; j < n; j++) sender.record(from + done + j);
-    (probe ? out.probeNs : out.chunkNs).push(Number(process.hrtime.bigint() - t0) / n);
+    const ns = Number(process.hrtime.bigint() - t0) / n;
+    if (probe) {
+      const c = controlFirst ? control : controlProbe(n);
+      out.probeNs.push(ns);
+      out.controlNs.push(c);
+      out.ratio.push(ns / c);
+    } else out.chunkNs.push(ns);
     done += n;
     const rss = process.memoryUsage().rss;
     out.peakRss = Math.max(out.peakRss, rss);
@@ -87,7 +112,8 @@ async function outage(): Promise<void> {
   const perTick = perTickFor(outageEvents, outageMs);
   const warnings = countWarnings();
   const receiver = await Receiver.start();
-  const sender = decotelSender(receiver.url, 'json');
+  const controlReceiver = await Receiver.start();
+  const sender = decotelSender(receiver.url, 'json', {}, {}, { control: { type: 'http', url: `${controlReceiver.url}/v1/logs`, events: ['probe.*'] } });
   const healthyTicks = Math.floor(healthyMs / TICK_MS);
   const healthyProbes = Math.floor(healthyTicks / PROBE_EVERY);
   const healthyEvents = (healthyTicks - healthyProbes) * perTick + healthyProbes * PROBE_CALLS;
@@ -96,9 +122,11 @@ async function outage(): Promise<void> {
   for (let i = 0; i < healthyEvents; i += perTick) {
     for (let j = i; j < Math.min(healthyEvents, i + perTick); j++) sender.record(-1 - j);
     await new Promise((resolve) => setImmediate(resolve));
+    while (sender.inQueue() > DEFAULT_QUEUE / 2) await sleep(1);
   }
   await sender.drain();
   const warmed = (await receiver.stats()).unique;
+  const droppedInWarmUp = dropCount(sender.stats()?.dropped);
   const rssStart = process.memoryUsage().rss;
   const healthy = await paced(sender, 0, healthyEvents, perTick);
   await sender.drain();
@@ -113,14 +141,20 @@ async function outage(): Promise<void> {
   const got = await receiver.settle(warmed + healthyEvents + outageEvents, 500, 60_000);
   const recoveryMs = performance.now() - t0;
   const final = sender.stats();
+  const controlStats = telemetry.stats().destinations.control;
   await sender.close();
   receiver.stop();
-  const droppedTotal = Object.values(final?.dropped ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+  controlReceiver.stop();
+  const droppedTotal = dropCount(final?.dropped) - droppedInWarmUp;
   emitResult({
     kind: 'outage',
+    droppedInWarmUp,
     outageMs, outageEvents, healthyEvents, perTick, tickMs: TICK_MS,
     trackNs: { healthy: rounded(summarize(healthy.probeNs)), outage: rounded(summarize(down.probeNs)) },
     chunkNs: { healthy: rounded(summarize(healthy.chunkNs)), outage: rounded(summarize(down.chunkNs)) },
+    controlNs: { healthy: rounded(summarize(healthy.controlNs)), outage: rounded(summarize(down.controlNs)) },
+    toControl: { healthy: rounded(summarize(healthy.ratio), 3), outage: rounded(summarize(down.ratio), 3) },
+    controlDropped: controlStats?.dropped ?? {},
     probe: { every: PROBE_EVERY, calls: PROBE_CALLS },
     rssMiB: { start: mib(rssStart), healthyPeak: mib(healthy.peakRss), beforeOutage: mib(rssBeforeOutage), outagePeak: mib(down.peakRss), whenQueueFull: down.rssWhenFull === undefined ? null : mib(down.rssWhenFull), maxRss: process.resourceUsage().maxRSS / 1024 },
     maxInQueue: down.maxInQueue,

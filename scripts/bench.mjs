@@ -104,7 +104,7 @@ function shuffled(items, state) {
 
 function delivery() {
   const total = 100_000;
-  const rounds = quick ? 1 : 3;
+  const rounds = quick ? 1 : 4;
   const scenarios = ['hand-100', 'decotel-json', 'decotel-otlp', 'decotel-json-noloss', 'decotel-json-paced', 'otel-default', 'hand-512', 'decotel-json-512', 'decotel-json-512-paced', 'otel-raised'];
   const out = Object.fromEntries(scenarios.map((s) => [s, []]));
   const state = { a: seed };

@@ -45,7 +45,7 @@ const common = {
   target: 'es2022',
   legalComments: 'none',
   logLevel: 'warning',
-  // A browser bundle of decotel maps minimatch to the small compiler (package.json "browser" field).
+  // The published ESM browser modules import the small glob compiler in place of minimatch (scripts/build.mjs).
   alias: { 'decotel/browser': './src/browser.ts', minimatch: './src/browser/minimatch-shim.ts' },
 };
 

@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 
 rmSync('dist', { recursive: true, force: true });
 const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('package.json', 'utf8')));
@@ -11,8 +12,10 @@ const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: tr
 
 const nodeEntries = ['src/index.ts', 'src/browser.ts'];
 await build({ ...common, entryPoints: nodeEntries, format: 'cjs', outdir: 'dist/cjs', outbase: 'src' });
-await build({ ...common, entryPoints: nodeEntries, format: 'esm', outdir: 'dist/esm', outbase: 'src' });
-writeFileSync('dist/esm/package.json', JSON.stringify({ type: 'module' }) + '\n');
+await build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outdir: 'dist/esm', outbase: 'src' });
+await buildBrowserModules();
+// The nearest package.json of each module is this one: it must repeat "sideEffects": false for bundlers.
+writeFileSync('dist/esm/package.json', JSON.stringify({ type: 'module', sideEffects: false }) + '\n');
 writeFileSync('dist/cjs/package.json', JSON.stringify({ type: 'commonjs' }) + '\n');
 
 // The CLI is one self-contained file; its runtime dependencies stay external.
@@ -27,3 +30,26 @@ else {
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 console.log('built dist/');
+
+/**
+ * `decotel/browser` as ESM is one file per module (dist/esm/browser.js and what it imports), not
+ * one pre-bundled file: a bundler then drops, module by module ("sideEffects": false), what a page
+ * does not use, as the size check measures (scripts/build-browser.mjs). Built for the browser,
+ * ES2022, with `minimatch` replaced by the small glob compiler of the same rules
+ * (src/browser/minimatch-shim.ts), so that no bundler setting is needed.
+ */
+async function buildBrowserModules() {
+  const shim = 'src/browser/minimatch-shim';
+  const alias = { minimatch: `./${shim}.ts` };
+  const graph = await build({ bundle: true, write: false, metafile: true, platform: 'browser', external, alias, entryPoints: ['src/browser.ts'], outdir: 'dist/esm', logLevel: 'warning' });
+  const modules = Object.keys(graph.metafile.inputs).filter((f) => f.startsWith('src/'));
+  // Each module is built alone: relative imports stay imports, with the `.js` that ESM needs.
+  const relativeImports = {
+    name: 'relative-imports',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, (args) => (args.kind === 'entry-point' ? undefined : { path: `${args.path}.js`, external: true }));
+      b.onResolve({ filter: /^minimatch$/ }, (args) => ({ path: `${relative(dirname(args.importer), resolve(shim)).replace(/^(?!\.)/, './')}.js`, external: true }));
+    },
+  };
+  await build({ bundle: true, platform: 'browser', target: 'es2022', sourcemap: true, external, logLevel: 'warning', format: 'esm', entryPoints: modules, outdir: 'dist/esm', outbase: 'src', plugins: [relativeImports] });
+}

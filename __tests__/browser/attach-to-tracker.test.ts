@@ -15,6 +15,8 @@ describe('attachToTracker()', () => {
     const { Tracker } = await import('../../src/tracker/tracker');
     const tracker = Tracker.getInstance();
     expect(Tracker.getInstance()).toBe(tracker);
+    const { withConfigValidation } = await import('../../src/browser/with-config-validation');
+    expect(withConfigValidation()).toBe(tracker);
     tracker.track('page.viewed');
     tracker.configure({ config: { telemetry: { destinations: { mem: { type: 'memory', events: ['*'] } } } } });
     tracker.track('after.configure');
@@ -43,8 +45,23 @@ describe('createBrowserPlatform()', () => {
       const { Tracker } = await import('../../src/tracker/tracker');
       const { createBrowserPlatform } = await import('../../src/browser/browser-platform.browser');
       const { ConfigError } = await import('../../src/errors');
-      const telemetry = new Tracker(createBrowserPlatform());
+      const { installConfigValidation } = await import('../../src/browser/with-config-validation');
+      const platform = createBrowserPlatform();
+      const telemetry = new Tracker(platform);
       expect(() => telemetry.configure({ configPath: 'telemetry.config.yaml' })).toThrow(ConfigError);
+      // Without withConfigValidation(), an object is refused with a ConfigError naming it; no config means the defaults.
+      const refused = (() => {
+        try {
+          telemetry.configure({ config: { telemetry: {} } });
+        } catch (err) {
+          return err;
+        }
+      })();
+      expect(refused).toBeInstanceOf(ConfigError);
+      expect(refused).toMatchObject({ code: 'INVALID_VALUE', path: 'config', message: expect.stringMatching(/withConfigValidation\(\)/) });
+      expect(telemetry.configure().config.destinations).toEqual([]);
+      installConfigValidation(telemetry);
+      expect(() => telemetry.configure({ config: { telemetry: { destinations: { mem: { type: 'nope' } } } } })).toThrow(ConfigError);
       telemetry.configure({ config: { telemetry: { destinations: { mem: { type: 'memory', events: ['error.*'] } } } } });
       telemetry.installGlobalHandlers();
       const error = Object.assign(new Event('error'), { error: new RangeError('boom'), message: 'boom' });

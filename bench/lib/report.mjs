@@ -153,7 +153,9 @@ export function evaluateTargets(results) {
     const r = o.outage.rssMiB;
     const growthAfterFull = r.whenQueueFull === null ? null : r.outagePeak - r.whenQueueFull;
     t.push(check('outage: RSS stops growing once the queue is full (MiB after full)', growthAfterFull, '<=', 16, `peak ${round(r.outagePeak)} MiB, ${round(r.beforeOutage)} before the outage, ${round(r.whenQueueFull)} when the queue filled`));
-    t.push(check('outage: track() cost unchanged (outage / healthy, median of probes)', o.outage.trackNs.outage.median / o.outage.trackNs.healthy.median, '<=', 1.25, `${o.outage.trackNs.outage.median} vs ${o.outage.trackNs.healthy.median} ns`));
+    const tc = o.outage.toControl;
+    t.push(check('outage: track() cost unchanged (probe / control probe during the outage)', tc.outage.median, '<=', 1.25, `${tc.outage.median} [${tc.outage.min}–${tc.outage.max}]; before the outage ${tc.healthy.median}; ${o.outage.trackNs.outage.median} ns vs ${o.outage.controlNs.outage.median} ns`));
+    t.push({ ...check('(info) outage: track() during the outage / while healthy (medians of probes, different moments)', o.outage.trackNs.outage.median / o.outage.trackNs.healthy.median, '<=', 1.25, `${o.outage.trackNs.outage.median} vs ${o.outage.trackNs.healthy.median} ns`), met: null });
   }
   return t;
 }
@@ -188,6 +190,8 @@ export function outageTable(o) {
   const r = d.rssMiB;
   const lines = [`Outage: receiver down ${d.outageMs / 1000} s while ${d.outageEvents} events are tracked (${d.perTick} every ${d.tickMs} ms), after ${d.healthyEvents} healthy ones`];
   lines.push(`  track() ns/call, probes of ${d.probe.calls} calls every ${d.probe.every} ticks: healthy ${fmt(d.trackNs.healthy)}, outage ${fmt(d.trackNs.outage)}`);
+  lines.push(`  control probes (a destination that stays up), same moments: healthy ${fmt(d.controlNs.healthy)}, outage ${fmt(d.controlNs.outage)}`);
+  lines.push(`  probe / its control: healthy ${fmt(d.toControl.healthy, 3)}, outage ${fmt(d.toControl.outage, 3)}`);
   lines.push(`  track() ns/call, the small chunks in between: healthy ${fmt(d.chunkNs.healthy)}, outage ${fmt(d.chunkNs.outage)}`);
   lines.push(`  RSS MiB: start ${r.start.toFixed(0)}, before outage ${r.beforeOutage.toFixed(0)}, when the queue filled ${r.whenQueueFull === null ? '–' : r.whenQueueFull.toFixed(0)}, outage peak ${r.outagePeak.toFixed(0)}; max queue ${d.maxInQueue}`);
   lines.push(`  delivered ${d.delivered}, lost ${d.lost}, dropped ${JSON.stringify(d.dropped)}, all accounted: ${d.accounted}; retried ${d.retried}; ${d.warnings} warning(s); recovery ${(d.recoveryMs / 1000).toFixed(1)} s`);

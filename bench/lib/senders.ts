@@ -23,10 +23,10 @@ export interface Sender {
 }
 
 /** decotel's `http` destination (DESIGN.md §7) with `batch` options as in the YAML. */
-export function decotelSender(url: string, format: 'json' | 'otlp', batch: Record<string, number> = {}, extra: Record<string, unknown> = {}): Sender {
+export function decotelSender(url: string, format: 'json' | 'otlp', batch: Record<string, number> = {}, extra: Record<string, unknown> = {}, others: Record<string, object> = {}): Sender {
   telemetry.reset();
   telemetry.configure({
-    config: { telemetry: { destinations: { collector: { type: 'http', url: `${url}/v1/logs`, format, events: ['bench.*'], batch, ...extra } } } },
+    config: { telemetry: { destinations: { collector: { type: 'http', url: `${url}/v1/logs`, format, events: ['bench.*'], batch, ...extra }, ...others } } },
   });
   return {
     record: (i) => telemetry.track(EVENT_NAME, { i, kind: 'bench', ok: true }),

@@ -3,7 +3,11 @@ import { ConsoleDestination } from './console-destination';
 import type { DestinationFactory } from './destination';
 import { MemoryDestination } from './memory-destination';
 
-/** Built-in types available on every platform; Node adds `file` and `http` with spooling. */
+/**
+ * The types every platform knows, for configurations: the Node platform adds them with `file` and
+ * `http`; in the browser `withConfigValidation()` registers them with the validator, since only
+ * a validated configuration object can name a type there.
+ */
 export function builtInDestinationTypes(): Map<string, DestinationFactory> {
   return new Map<string, DestinationFactory>([
     ['memory', (o) => new MemoryDestination({ name: o.name, maxEvents: o.maxEvents as number | undefined })],

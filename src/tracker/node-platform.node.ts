@@ -8,6 +8,7 @@ import { applyProcessHooks } from '../context/process-hooks.node';
 import type { DestinationFactory } from '../destinations/destination';
 import { FileDestination } from '../destinations/file-destination.node';
 import { createHttpDestination } from '../destinations/http/create-http-destination.node';
+import { builtInDestinationTypes } from '../destinations/registry';
 import { installationIdPath, machineInstallationId } from './installation-id.node';
 import type { Platform } from './platform';
 import type { Tracker } from './tracker';
@@ -15,6 +16,7 @@ import type { Tracker } from './tracker';
 /** The Node platform: AsyncLocalStorage scopes, node:crypto, files, `process.env`. */
 export function createNodePlatform(): Platform {
   const types: Array<[string, DestinationFactory]> = [
+    ...builtInDestinationTypes(),
     ['file', (o, ctx) => new FileDestination({ name: o.name, path: o.path as string, maxBytes: o.maxBytes as number | undefined }, ctx)],
     ['http', createHttpDestination],
   ];

@@ -29,7 +29,7 @@ export interface Platform {
   /** Synchronous SHA-256, lower-case hex. */
   readonly hash: HashFn;
   readonly runtime: ResourceInfo['platform'];
-  /** Destination types of this platform, beyond `memory` and `console`. */
+  /** Destination types that configurations may name on this platform (Node: `memory`, `console`, `file`, `http`). */
   destinationTypes(): Iterable<[string, DestinationFactory]>;
   /**
    * Turns `configure()`'s options into a validated configuration. `knownTypes` are the

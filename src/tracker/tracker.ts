@@ -3,7 +3,7 @@ import { defaultConfig } from '../config/config-types';
 import type { Scope } from '../context/context-store';
 import type { GlobalHandlerOptions } from '../context/global-handler-options';
 import type { Destination, DestinationFactory, FlushResult, ResourceInfo } from '../destinations/destination';
-import { assertFactory, builtInDestinationTypes } from '../destinations/registry';
+import { assertFactory } from '../destinations/registry';
 import { DecotelError } from '../errors';
 import { toEventError } from './error-info';
 import type { EventError, Severity, TelemetryEvent, TrackEventOptions } from './event';
@@ -57,7 +57,7 @@ export class Tracker {
   private _sequence = 0;
   private _sessionStartMs = Date.now();
   private _shutdown: Promise<FlushResult> | undefined;
-  private readonly _types = builtInDestinationTypes();
+  private readonly _types = new Map<string, DestinationFactory>();
   private readonly _resource: ResourceInfo;
   private readonly _destinations: DestinationSet;
   private readonly _categories = new CategoryCache();
