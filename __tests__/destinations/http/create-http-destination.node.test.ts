@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, createHttpDestination, HttpBatchSink } from 'decotel';
 import type { Destination } from 'decotel';
-import { makeEvents, recordingContext, TEST_RESOURCE } from '../../helpers/events';
+import { makeEvent, makeEvents, recordingContext, TEST_RESOURCE } from '../../helpers/events';
+import { SPOOL_OVERFLOW_HOLD_FACTOR } from '../../../src/destinations/http/http-batch-sink-options';
 import type { RecordingContext } from '../../helpers/events';
 import { idsOf, OK, startFaultServer } from '../../helpers/fault-server';
 import type { FaultServer } from '../../helpers/fault-server';
@@ -86,7 +87,7 @@ describe('createHttpDestination()', () => {
       let down = true;
       server.script(() => (down ? { status: 503 } : OK));
       const ctx = session('s-overflow');
-      // 25 queued, 25 staged for the spool: the overflow of one synchronous burst is staged up to max_queue_size.
+      // 25 queued, 25 staged for the spool: the overflow of one synchronous burst is staged for the spool's write.
       const d = create({ batch: { maxSize: 5, maxQueueSize: 25, flushIntervalMs: 100 }, retry: { maxRetries: 0 }, spoolDir: dir }, ctx);
       for (const e of makeEvents(50)) d.handle(e);
       await server.waitFor(() => server.requests.length >= 2);
@@ -97,6 +98,20 @@ describe('createHttpDestination()', () => {
       await server.waitFor(() => ctx.deliveredCount >= 50);
       expect(ctx.drops).toEqual({});
       await server.waitFor(() => readdirSync(dir).every((f) => f.endsWith('.owner')));
+    });
+
+    it('spools a synchronous burst of ten queues beyond a full queue without dropping any (#7)', async () => {
+      let down = true;
+      server.script(() => (down ? { status: 503 } : OK));
+      const ctx = session('s-burst');
+      const d = create({ batch: { maxSize: 50, maxQueueSize: 100, flushIntervalMs: 100 }, retry: { maxRetries: 0 }, spoolDir: dir }, ctx);
+      for (const e of makeEvents(100 + 100 * SPOOL_OVERFLOW_HOLD_FACTOR)) d.handle(e);
+      // Beyond what the spool may hold in memory, the next event of the same burst is dropped and counted.
+      d.handle(makeEvent(5_000));
+      expect(ctx.drops).toEqual({ queue_full: 1 });
+      down = false;
+      await server.waitFor(() => new Set(server.accepted.flatMap(idsOf)).size === 1_100, 15_000);
+      expect(ctx.drops).toEqual({ queue_full: 1 });
     });
 
     it('spools what is left at shutdown, and the next start sends it first', async () => {

@@ -54,3 +54,10 @@ export interface ShutdownResult extends FlushResult {
   /** Events written to the spool by this call, to be sent at the next start. */
   spooled: number;
 }
+
+/**
+ * With a spool, the overflow of one synchronous burst is held for the spool's write up to this
+ * many times `max_queue_size` (100 000 events at the defaults), so that a burst is spooled, not
+ * dropped; in a steady outage the writer keeps up and memory stays flat.
+ */
+export const SPOOL_OVERFLOW_HOLD_FACTOR = 10;

@@ -10,7 +10,7 @@ import { deliverBatch } from './deliver-batch';
 import type { DeliveryOutcome, DeliveryPolicy } from './deliver-batch';
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, DEFAULT_MAX_RETRIES } from './retry';
 import { unrefTimer } from './send-request';
-import { DEFAULT_DRAIN_TIMEOUT_MS, DEFAULT_FLUSH_INTERVAL_MS, DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_QUEUE_SIZE, DEFAULT_REQUEST_TIMEOUT_MS, SPOOL_RESERVE_MS } from './http-batch-sink-options';
+import { DEFAULT_DRAIN_TIMEOUT_MS, DEFAULT_FLUSH_INTERVAL_MS, DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_QUEUE_SIZE, DEFAULT_REQUEST_TIMEOUT_MS, SPOOL_OVERFLOW_HOLD_FACTOR, SPOOL_RESERVE_MS } from './http-batch-sink-options';
 import type { HttpBatchSinkOptions, ShutdownResult } from './http-batch-sink-options';
 import { fallbackResource, SILENT_CONTEXT, withDeadline, withoutContentType } from './sink-support';
 
@@ -76,6 +76,7 @@ export class HttpBatchSink implements Destination {
     this._spill = new OverflowSpill({
       spool: this._spool,
       limit: this._maxQueueSize,
+      holdLimit: this._maxQueueSize * SPOOL_OVERFLOW_HOLD_FACTOR,
       name: this.name,
       context: () => this._context,
       onWritten: () => {

@@ -6,8 +6,13 @@ import type { EventSpool } from './event-spool';
 export interface OverflowSpillOptions {
   /** Where overflow goes; without one it is dropped. */
   spool: EventSpool | undefined;
-  /** Events staged or being written at most; past it overflow is dropped. */
+  /** The queue's size, named in the burst warning. */
   limit: number;
+  /**
+   * Events staged or being written to the spool at most; past it overflow is dropped. A
+   * synchronous burst is staged in memory until the spool's asynchronous write takes it.
+   */
+  holdLimit: number;
   /** Names the sink in the burst warning. */
   name: string;
   /** The sink's current context (the tracker may bind another). */
@@ -36,7 +41,7 @@ export class OverflowSpill {
 
   /** An event the full queue cannot take: staged for the spool, or dropped as `queue_full`. */
   overflow(event: TelemetryEvent): void {
-    if (this._options.spool === undefined || this.held >= this._options.limit) {
+    if (this._options.spool === undefined || this.held >= this._options.holdLimit) {
       this.dropQueueFull(1);
       return;
     }
