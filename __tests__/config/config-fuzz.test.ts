@@ -4,22 +4,11 @@ import { parse } from 'yaml';
 import { ConfigError } from 'decotel';
 import { checkConfigText } from '../../src/config/parse-config-text';
 import { resolveConfig } from '../../src/config/resolve-config';
+import { seededRandom as prng } from '../helpers/seeded-random';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(['console', 'memory', 'file', 'http']);
 const VALID = readFileSync(join(__dirname, '..', '..', 'telemetry.config.yaml'), 'utf8');
 const MUTATIONS = 500;
-
-/** mulberry32: a small seeded PRNG, so that a failing case can be replayed by its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [':', ': ', '-', '- ', ' ', '  ', '\t', '\n', '[', ']', '{', '}', ',', '&a ', '*a', '<<: ', '!', '!!str ', '#', "'", '"', '${', '${X}', '${X:-1}', '}', '0', '-1', '1.5', 'null', 'true', '~', '|', '>', '%', '@', '`', '?', '\\', 'é', '\u0000', '---\n', '...'];
 
