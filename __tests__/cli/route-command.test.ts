@@ -1,25 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../src/cli/cli-io';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../../src/cli/cli-io';
+import { captureIo } from '../helpers/capture-io';
 import { routeCommand } from '../../src/cli/route-command';
 
-function captureIo(cwd: string, env: Record<string, string | undefined> = {}): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd,
-    env,
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
-}
 
 const CONFIG = `telemetry:
   sampling:

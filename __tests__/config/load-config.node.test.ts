@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from 'decotel';
+import { errorOf } from '../helpers/config-error-of';
 import { defaultConfig } from '../../src/config/config-types';
 import { DEFAULT_CONFIG_FILE, findConfigSource, loadConfigFile, loadNodeConfig } from '../../src/config/load-config.node';
 import { BUILT_IN_DESTINATION_FIELDS, COMMON_DESTINATION_KEYS } from '../../src/config/destination-schema';
@@ -9,16 +9,6 @@ import { TELEMETRY_KEYS } from '../../src/config/resolve-config';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(['console', 'memory', 'file', 'http']);
 const ROOT = join(__dirname, '..', '..');
-
-function errorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ConfigError) return err;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadNodeConfig', () => {
   let dir: string;

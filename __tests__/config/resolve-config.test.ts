@@ -1,4 +1,4 @@
-import { ConfigError } from 'decotel';
+import { errorOf } from '../helpers/config-error-of';
 import { DEFAULT_REDACT_KEYS, defaultConfig } from '../../src/config/config-types';
 import type { ResolveConfigOptions } from '../../src/config/resolve-config';
 import { checkConfig, resolveConfig, resolveDefaultConfig } from '../../src/config/resolve-config';
@@ -7,16 +7,6 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(['console', 'memory', 'file', '
 
 function resolve(telemetry: unknown, options: Partial<ResolveConfigOptions> = {}) {
   return resolveConfig({ telemetry }, { env: {}, knownTypes: KNOWN_TYPES, ...options });
-}
-
-function errorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ConfigError) return err;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
 }
 
 describe('resolveConfig', () => {

@@ -1,6 +1,10 @@
-/** A random UUID v4 from the platform's `crypto` (Node 18+, every current browser). */
+/**
+ * A random UUID v4 (session, request and call ids). It is {@link fastRandomId}: one generator,
+ * built on `crypto.getRandomValues`, which unlike `crypto.randomUUID` also exists on pages served
+ * over plain http (not a secure context), where the tracker must still start.
+ */
 export function randomId(): string {
-  return globalThis.crypto.randomUUID();
+  return fastRandomId();
 }
 
 /**
@@ -18,7 +22,7 @@ const HEX = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
 const DASH = 45;
 
 /**
- * A random UUID v4, like {@link randomId}, at a third of the cost: the 122 random bits come
+ * A random UUID v4 at a third of the cost of `crypto.randomUUID`: the 122 random bits come
  * from a pool filled by `crypto.getRandomValues` (the same CSPRNG as `crypto.randomUUID`), and
  * the string is made by one `String.fromCharCode` call, flat and 36 characters long, with no
  * intermediate strings. The tracker makes one per event, so this is on every event's path
