@@ -33,3 +33,19 @@ describe('fastRandomId()', () => {
     expect(sizes).toEqual(sizes.map((_, p) => ([8, 13, 18, 23, 14].includes(p) ? 1 : p === 19 ? 4 : 16)));
   });
 });
+
+describe('randomId() outside a secure context', () => {
+  it('makes ids and lets the tracker start where crypto.randomUUID does not exist (plain http pages)', () => {
+    const original = globalThis.crypto.randomUUID;
+    Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true, writable: true });
+    try {
+      expect(randomId()).toMatch(UUID_V4);
+      const { Tracker } = require('../../src/tracker/tracker') as typeof import('../../src/tracker/tracker');
+      const { defaultPlatform } = require('../../src/tracker/default-platform') as typeof import('../../src/tracker/default-platform');
+      expect(() => new Tracker(defaultPlatform())).not.toThrow();
+      expect(new Tracker(defaultPlatform()).sessionId).toMatch(UUID_V4);
+    } finally {
+      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: original, configurable: true, writable: true });
+    }
+  });
+});
