@@ -1,4 +1,6 @@
 import { fastRandomId, randomId } from '../../src/tracker/ids';
+import { defaultPlatform } from '../../src/tracker/default-platform';
+import { Tracker } from '../../src/tracker/tracker';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -40,8 +42,6 @@ describe('randomId() outside a secure context', () => {
     Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true, writable: true });
     try {
       expect(randomId()).toMatch(UUID_V4);
-      const { Tracker } = require('../../src/tracker/tracker') as typeof import('../../src/tracker/tracker');
-      const { defaultPlatform } = require('../../src/tracker/default-platform') as typeof import('../../src/tracker/default-platform');
       expect(() => new Tracker(defaultPlatform())).not.toThrow();
       expect(new Tracker(defaultPlatform()).sessionId).toMatch(UUID_V4);
     } finally {
