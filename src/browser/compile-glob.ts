@@ -72,9 +72,9 @@ function compileSeq(text: string, groups: Groups, anchored: boolean): Compiled {
     const c = text[i];
     if (c === '\\' && i + 1 < text.length) {
       src += escapeRe(text[++i]);
-    } else if ('!?+*@'.includes(c) && text[i + 1] === '(' && closingParen(text, i + 1) > 0) {
-      const end = closingParen(text, i + 1);
-      const alts = splitAlternatives(text.slice(i + 2, end)).map((a) => compileSeq(a, groups, false).src);
+    } else if ('!?+*@'.includes(c) && text[i + 1] === '(' && closingOf(text, i + 1, '(', ')') > 0) {
+      const end = closingOf(text, i + 1, '(', ')');
+      const alts = splitTopLevel(text.slice(i + 2, end), '(', ')', '|').map((a) => compileSeq(a, groups, false).src);
       const group = `(?:${alts.join('|')})`;
       if (c === '!') {
         const name = `g${groups.next++}`;
@@ -105,36 +105,6 @@ function compileSeq(text: string, groups: Groups, anchored: boolean): Compiled {
     }
   }
   return { src, magic };
-}
-
-/** Index of the `)` closing the `(` at `open`, or -1. */
-function closingParen(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-function splitAlternatives(body: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(body.slice(start));
-  return out;
 }
 
 /** A bracket expression starting at `open`, or undefined when it is not closed (then `[` is literal). */
@@ -168,10 +138,10 @@ function charClass(text: string, open: number): { src: string; end: number } | u
 /** minimatch's brace expansion: `{a,b}`, nested braces, `{1..3}` and `{a..c}`; an unclosed or single-item brace is literal. */
 export function expandBraces(pattern: string, from = 0): string[] {
   for (let open = nextBrace(pattern, from); open >= 0; open = nextBrace(pattern, open + 1)) {
-    const close = matchingBrace(pattern, open);
+    const close = closingOf(pattern, open, '{', '}');
     if (close < 0) return [pattern];
     const inner = pattern.slice(open + 1, close);
-    const items = splitTopLevel(inner);
+    const items = splitTopLevel(inner, '{', '}', ',');
     const choices = items.length > 1 ? items : expandRange(inner);
     if (choices === undefined) continue;
     const pre = pattern.slice(0, open);
@@ -198,31 +168,34 @@ function nextBrace(text: string, from: number): number {
   return -1;
 }
 
-function matchingBrace(text: string, open: number): number {
+/** Index of the `close` that ends the `open` at index `at`, skipping escapes and nesting, or -1. */
+function closingOf(text: string, at: number, open: string, close: string): number {
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i;
+  for (let i = at; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === open) depth++;
+    else if (c === close && --depth === 0) return i;
   }
   return -1;
 }
 
-function splitTopLevel(inner: string): string[] {
+/** `text` split at each `separator` outside `open`…`close` groups (escapes skipped). */
+function splitTopLevel(text: string, open: string, close: string, separator: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
-  for (let i = 0; i < inner.length; i++) {
-    const c = inner[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (c === '\\') i++;
-    else if (c === '{') depth++;
-    else if (c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(inner.slice(start, i));
+    else if (c === open) depth++;
+    else if (c === close) depth--;
+    else if (c === separator && depth === 0) {
+      out.push(text.slice(start, i));
       start = i + 1;
     }
   }
-  out.push(inner.slice(start));
+  out.push(text.slice(start));
   return out;
 }
 
