@@ -3,9 +3,9 @@
 // browser entry as one ES module, for pages without a bundler, e.g. examples/browser), and
 // minified ESM bundles of two sample pages whose min+gzip sizes the CI size check holds to
 // budgets (`dist/size-check/`, __tests__/browser/size.test.ts).
-// Imported by scripts/build.mjs; `node scripts/build-browser.mjs <outDir>` builds elsewhere.
+// scripts/build.mjs calls buildBrowser(); `node scripts/build-browser.mjs <outDir>` builds elsewhere.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +14,12 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** min+gzip budgets in bytes (DESIGN.md §8, issue 8). */
 export const BUDGETS = { logger: 3 * 1024, tracking: 12 * 1024, worker: 16 * 1024 };
+
+/**
+ * What browser builds of decotel import in place of minimatch and eventemitter3 (size budget,
+ * DESIGN.md §8); the browser tests build their pages with the same file.
+ */
+export const BROWSER_ALIASES = JSON.parse(readFileSync(join(ROOT, 'scripts/browser-aliases.json'), 'utf8'));
 
 /** Sample pages: what a user's bundler would keep of `decotel/browser`. */
 export const PAGES = {
@@ -45,8 +51,8 @@ const common = {
   target: 'es2022',
   legalComments: 'none',
   logLevel: 'warning',
-  // The published ESM browser modules import the small glob compiler in place of minimatch (scripts/build.mjs).
-  alias: { 'decotel/browser': './src/browser.ts', minimatch: './src/browser/minimatch-shim.ts' },
+  // As the published ESM browser modules do (scripts/build.mjs), small shims replace minimatch and eventemitter3.
+  alias: { 'decotel/browser': './src/browser.ts', ...BROWSER_ALIASES },
 };
 
 /** Builds the worker and the sample pages into `outDir`; returns their sizes. */
@@ -71,5 +77,4 @@ function emit(file, bytes) {
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-const sizes = await buildBrowser(isMain && process.argv[2] ? resolve(process.argv[2]) : undefined);
-if (isMain) console.log(JSON.stringify(sizes));
+if (isMain) console.log(JSON.stringify(await buildBrowser(process.argv[2] ? resolve(process.argv[2]) : undefined)));

@@ -2,13 +2,17 @@
 // declarations, and the browser bundles (issue 8). Run by `npm run build`.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 
 rmSync('dist', { recursive: true, force: true });
 const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('package.json', 'utf8')));
 const external = Object.keys(pkg.dependencies ?? {});
 const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: true, external, logLevel: 'warning' };
+
+// The browser bundles: the worker, dist/decotel-browser.js and the size-check pages.
+const { BROWSER_ALIASES, buildBrowser } = await import('./build-browser.mjs');
+await buildBrowser();
 
 const nodeEntries = ['src/index.ts', 'src/browser.ts'];
 await build({ ...common, entryPoints: nodeEntries, format: 'cjs', outdir: 'dist/cjs', outbase: 'src' });
@@ -22,11 +26,6 @@ writeFileSync('dist/cjs/package.json', JSON.stringify({ type: 'commonjs' }) + '\
 await build({ ...common, entryPoints: ['src/cli/main.ts'], format: 'cjs', outfile: 'dist/cjs/cli/main.js', banner: { js: '#!/usr/bin/env node' } });
 chmodSync('dist/cjs/cli/main.js', 0o755);
 
-if (existsSync('scripts/build-browser.mjs')) await import('./build-browser.mjs');
-else {
-  mkdirSync('dist', { recursive: true });
-  writeFileSync('dist/decotel-worker.js', '// The decotel SharedWorker is built by scripts/build-browser.mjs.\n');
-}
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 console.log('built dist/');
@@ -35,12 +34,12 @@ console.log('built dist/');
  * `decotel/browser` as ESM is one file per module (dist/esm/browser.js and what it imports), not
  * one pre-bundled file: a bundler then drops, module by module ("sideEffects": false), what a page
  * does not use, as the size check measures (scripts/build-browser.mjs). Built for the browser,
- * ES2022, with `minimatch` replaced by the small glob compiler of the same rules
- * (src/browser/minimatch-shim.ts), so that no bundler setting is needed.
+ * ES2022, with `minimatch` and `eventemitter3` replaced by small shims of the same rules
+ * (src/browser/*-shim.ts), so that no bundler setting is needed.
  */
 async function buildBrowserModules() {
-  const shim = 'src/browser/minimatch-shim';
-  const alias = { minimatch: `./${shim}.ts` };
+  const alias = BROWSER_ALIASES;
+  const shimFilter = new RegExp(`^(${Object.keys(alias).join('|')})$`);
   const graph = await build({ bundle: true, write: false, metafile: true, platform: 'browser', external, alias, entryPoints: ['src/browser.ts'], outdir: 'dist/esm', logLevel: 'warning' });
   const modules = Object.keys(graph.metafile.inputs).filter((f) => f.startsWith('src/'));
   // Each module is built alone: relative imports stay imports, with the `.js` that ESM needs.
@@ -48,7 +47,7 @@ async function buildBrowserModules() {
     name: 'relative-imports',
     setup(b) {
       b.onResolve({ filter: /^\.\.?\// }, (args) => (args.kind === 'entry-point' ? undefined : { path: `${args.path}.js`, external: true }));
-      b.onResolve({ filter: /^minimatch$/ }, (args) => ({ path: `${relative(dirname(args.importer), resolve(shim)).replace(/^(?!\.)/, './')}.js`, external: true }));
+      b.onResolve({ filter: shimFilter }, (args) => ({ path: `${relative(dirname(args.importer), resolve(alias[args.path])).replace(/\.ts$/, '').replace(/^(?!\.)/, './')}.js`, external: true }));
     },
   };
   await build({ bundle: true, platform: 'browser', target: 'es2022', sourcemap: true, external, logLevel: 'warning', format: 'esm', entryPoints: modules, outdir: 'dist/esm', outbase: 'src', plugins: [relativeImports] });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { attachToTracker } from '../../src/browser/attach-to-tracker.browser';
 import type { Destination } from '../../src/destinations/destination';
 import type { TelemetryEvent } from '../../src/tracker/event';
@@ -47,6 +48,7 @@ describe('createBrowserPlatform()', () => {
       const { ConfigError } = await import('../../src/errors');
       const { installConfigValidation } = await import('../../src/browser/with-config-validation');
       const platform = createBrowserPlatform();
+      expect(platform.hash).toBeUndefined();
       const telemetry = new Tracker(platform);
       expect(() => telemetry.configure({ configPath: 'telemetry.config.yaml' })).toThrow(ConfigError);
       // Without withConfigValidation(), an object is refused with a ConfigError naming it; no config means the defaults.
@@ -62,19 +64,23 @@ describe('createBrowserPlatform()', () => {
       expect(telemetry.configure().config.destinations).toEqual([]);
       installConfigValidation(telemetry);
       expect(() => telemetry.configure({ config: { telemetry: { destinations: { mem: { type: 'nope' } } } } })).toThrow(ConfigError);
-      telemetry.configure({ config: { telemetry: { destinations: { mem: { type: 'memory', events: ['error.*'] } } } } });
+      telemetry.configure({ config: { telemetry: { privacy: { hash_keys: ['user_id'], hash_salt: 's' }, destinations: { mem: { type: 'memory', events: ['error.*', 'user.*'] } } } } });
+      // withConfigValidation() brought the SHA-256 that hash_keys need (the platform has none of its own).
+      telemetry.track('user.seen', { user_id: 'u-1' });
       telemetry.installGlobalHandlers();
       const error = Object.assign(new Event('error'), { error: new RangeError('boom'), message: 'boom' });
       target.dispatchEvent(error);
       target.dispatchEvent(Object.assign(new Event('unhandledrejection'), { reason: new Error('nope') }));
       const mem = telemetry.getDestination('mem') as unknown as { events: TelemetryEvent[] };
       expect(mem.events.map((e) => [e.name, e.severity, e.error?.type])).toEqual([
+        ['user.seen', 'info', undefined],
         ['error.uncaught', 'critical', 'RangeError'],
         ['error.unhandled_rejection', 'critical', 'Error'],
       ]);
+      expect(mem.events[0].properties).toEqual({ user_id: createHash('sha256').update('su-1').digest('hex').slice(0, 16) });
       await telemetry.shutdown(100);
       target.dispatchEvent(error);
-      expect(mem.events).toHaveLength(2);
+      expect(mem.events).toHaveLength(3);
     } finally {
       delete g.addEventListener;
       delete g.removeEventListener;

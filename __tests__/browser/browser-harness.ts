@@ -1,7 +1,7 @@
 // Test support for the Chromium suites: builds the browser bundles with esbuild, serves them with
 // a scriptable config and ingestion endpoint on 127.0.0.1, and launches Debian's Chromium.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,9 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const LAUNCH: LaunchOptions = { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS };
 
+/** What browser builds import in place of minimatch and eventemitter3, as in scripts/build-browser.mjs. */
+export const BROWSER_ALIASES: Record<string, string> = JSON.parse(readFileSync(join(ROOT, 'scripts/browser-aliases.json'), 'utf8'));
+
 /** One request the ingestion endpoint received. */
 export interface Received {
   path: string;
@@ -25,7 +28,7 @@ export interface Received {
 
 /** Builds `decotel-worker.js` and the test page script; returns their code. */
 export async function buildBundles(): Promise<{ worker: string; page: string }> {
-  const common = { absWorkingDir: ROOT, bundle: true, platform: 'browser' as const, target: 'es2022', write: false, logLevel: 'warning' as const, alias: { 'decotel/browser': './src/browser.ts' } };
+  const common = { absWorkingDir: ROOT, bundle: true, platform: 'browser' as const, target: 'es2022', write: false, logLevel: 'warning' as const, alias: { 'decotel/browser': './src/browser.ts', ...BROWSER_ALIASES } };
   const [worker, page] = await Promise.all([
     build({ ...common, entryPoints: ['src/browser/worker.browser.ts'], format: 'iife', minify: true }),
     build({ ...common, entryPoints: ['__tests__/browser/fixtures/test-page.ts'], format: 'iife' }),

@@ -1,6 +1,7 @@
 import { Minimatch } from 'minimatch';
 import { compileGlobs, expandBraces, globsToRegExpSource } from '../../src/browser/compile-glob';
-import { Minimatch as MinimatchShim } from '../../src/browser/minimatch-shim';
+import { Minimatch as MinimatchShim, useGlobCompiler } from '../../src/browser/minimatch-shim';
+import { DecotelError } from '../../src/errors';
 
 /** The tracker's minimatch options (src/tracker/pattern.ts): the reference the worker must agree with. */
 const MATCH_OPTIONS = { dot: true, nonegate: true, nocomment: true, noglobstar: false };
@@ -79,10 +80,29 @@ describe('compileGlobs()', () => {
 });
 
 describe('Minimatch (browser shim)', () => {
-  it('answers match() as minimatch does, for the tracker in browser bundles', () => {
-    for (const pattern of PATTERNS) {
+  const isSimple = (pattern: string): boolean => !/[[\]{}()!+@\\]/.test(pattern);
+
+  it('answers match() as minimatch does for names, `*` and `?`, without the full compiler', () => {
+    const simple = PATTERNS.filter(isSimple);
+    expect(simple.length).toBeGreaterThan(10);
+    for (const pattern of simple) {
       const shim = new MinimatchShim(pattern, MATCH_OPTIONS);
       expect(shim.pattern).toBe(pattern);
+      expect(NAMES.map((n) => shim.match(n))).toEqual(NAMES.map((n) => reference(pattern, n)));
+    }
+  });
+
+  it('refuses other globs at setup with a DecotelError that names withConfigValidation()', () => {
+    for (const pattern of PATTERNS.filter((p) => !isSimple(p))) {
+      expect(() => new MinimatchShim(pattern, MATCH_OPTIONS)).toThrow(DecotelError);
+      expect(() => new MinimatchShim(pattern, MATCH_OPTIONS)).toThrow(expect.objectContaining({ code: 'GLOB_UNSUPPORTED', message: expect.stringContaining('withConfigValidation()') }));
+    }
+  });
+
+  it('answers match() as minimatch does for every glob once the full compiler is installed', () => {
+    useGlobCompiler(compileGlobs);
+    for (const pattern of PATTERNS) {
+      const shim = new MinimatchShim(pattern, MATCH_OPTIONS);
       expect(NAMES.map((n) => shim.match(n))).toEqual(NAMES.map((n) => reference(pattern, n)));
     }
   });

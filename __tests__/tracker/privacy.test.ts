@@ -12,6 +12,11 @@ function policy(overrides: Partial<PrivacyConfig> = {}): PrivacyPolicy {
 }
 
 describe('PrivacyPolicy', () => {
+  it('redacts hash keys on a platform without SHA-256 (a page without withConfigValidation()), never sending them clear', () => {
+    const out = new PrivacyPolicy({ ...defaultConfig().privacy, hashKeys: ['user_id'] }, undefined).cleanRecord({ userId: 'u-1', nested: { user_id: 'u-2' }, other: 1 });
+    expect(out).toEqual({ userId: REDACTED, nested: { user_id: REDACTED }, other: 1 });
+  });
+
   describe('redact_keys', () => {
     it('redacts the default keys with no privacy section', () => {
       const out = policy().cleanRecord({ password: 'p', token: 't', user: 'ann', authorization: 'Basic x', cookie: 'c' });

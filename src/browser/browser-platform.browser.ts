@@ -2,21 +2,19 @@ import { ScopeStack } from '../context/scope-stack';
 import type { GlobalHandlerOptions } from '../context/global-handler-options';
 import { loadObjectConfig } from '../tracker/object-config';
 import type { Platform } from '../tracker/platform';
-import { sha256Hex } from '../tracker/sha256';
 import type { Tracker } from '../tracker/tracker';
 
 /**
- * The browser platform of the tracker: a synchronous scope stack, the pure SHA-256,
- * configuration from objects only (the remote configuration is the worker's business), validated
- * by what `withConfigValidation()` installs, and window `error` / `unhandledrejection` handlers
- * for `installGlobalHandlers()`.
+ * The browser platform of the tracker: a synchronous scope stack, configuration from objects
+ * only (the remote configuration is the worker's business), validated by what
+ * `withConfigValidation()` installs (with the SHA-256 of `hash_keys` and the full glob
+ * matcher), and window `error` / `unhandledrejection` handlers for `installGlobalHandlers()`.
  */
 export function createBrowserPlatform(): Platform {
   const undo: Array<() => void> = [];
   const platform: Platform = {
     name: 'browser',
     contextStore: new ScopeStack(),
-    hash: sha256Hex,
     runtime: { runtime: 'browser', version: typeof navigator === 'undefined' ? 'unknown' : navigator.userAgent },
     destinationTypes: () => [],
     loadConfig: (options, knownTypes) => loadObjectConfig(options, knownTypes, platform.validateConfig, 'the browser reads no files; pass { config } instead'),

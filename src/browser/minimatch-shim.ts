@@ -1,10 +1,27 @@
-import { compileGlobs } from './compile-glob';
+import { DecotelError } from '../errors';
+
+/** A compiled set of globs. */
+export type GlobCompiler = (patterns: readonly string[]) => (name: string) => boolean;
+
+/** The full compiler (src/browser/compile-glob.ts), once `withConfigValidation()` installed it. */
+let fullCompiler: GlobCompiler | undefined;
+
+/** @internal Installs the full glob compiler; `withConfigValidation()` calls it. */
+export function useGlobCompiler(compile: GlobCompiler): void {
+  fullCompiler = compile;
+}
+
+/** Patterns of literal characters, `*` and `?` only: what a page routes by without the full compiler. */
+const SIMPLE = /^[^[\]{}()!+@\\]+$/;
 
 /**
- * The part of minimatch's API the tracker uses (`new Minimatch(pattern, options).match(name)`),
- * on the small glob compiler: browser bundles of decotel map `minimatch` here, which saves
- * 13.9 KB min+gzip on every page that uses the tracker. Options are the tracker's (DESIGN.md
- * §6) whatever is passed.
+ * The part of minimatch's API the tracker uses (`new Minimatch(pattern, options).match(name)`)
+ * for browser bundles of decotel, which map `minimatch` here: minimatch weighs 13.9 KB
+ * min+gzip. Simple patterns (`checkout.*`, `*.failed`, `page.?`, names) compile here, with
+ * the tracker's rules (DESIGN.md §6: `*` spans dots, a wildcard never matches `''`, `.` or
+ * `..`); braces, classes, extglobs and escapes need the full compiler, which
+ * `withConfigValidation()` installs (2.9 KB minified), and throw a `DecotelError` at setup
+ * without it. Options are the tracker's whatever is passed.
  */
 export class Minimatch {
   readonly pattern: string;
@@ -12,10 +29,20 @@ export class Minimatch {
 
   constructor(pattern: string, _options?: object) {
     this.pattern = pattern;
-    this._test = compileGlobs([pattern]);
+    if (fullCompiler !== undefined) this._test = fullCompiler([pattern]);
+    else if (SIMPLE.test(pattern)) this._test = simpleGlob(pattern);
+    else throw new DecotelError({ code: 'GLOB_UNSUPPORTED', message: `the glob '${pattern}' needs the full glob matcher in the browser: call withConfigValidation() first` });
   }
 
   match(name: string): boolean {
     return this._test(name);
   }
+}
+
+function simpleGlob(pattern: string): (name: string) => boolean {
+  // `**` alone is a globstar: it also spans `/`, which `*` does not.
+  if (pattern === '**') return (name) => name !== '.' && name !== '..';
+  const body = pattern.replace(/[.^$|*?]/g, (c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : `\\${c}`));
+  const re = new RegExp(/[*?]/.test(pattern) ? `^(?!\\.{0,2}$)${body}$` : `^${body}$`);
+  return (name) => re.test(name);
 }

@@ -26,8 +26,11 @@ export interface Platform {
   /** `default` until an entry (Node or browser) installs its own. */
   readonly name: 'default' | 'node' | 'browser';
   readonly contextStore: ContextStore;
-  /** Synchronous SHA-256, lower-case hex. */
-  readonly hash: HashFn;
+  /**
+   * Synchronous SHA-256, lower-case hex, for `privacy.hash_keys`. The browser and default
+   * platforms get it from `withConfigValidation()`, the only way a page can configure hash keys.
+   */
+  hash?: HashFn;
   readonly runtime: ResourceInfo['platform'];
   /** Destination types that configurations may name on this platform (Node: `memory`, `console`, `file`, `http`). */
   destinationTypes(): Iterable<[string, DestinationFactory]>;

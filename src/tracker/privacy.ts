@@ -39,10 +39,10 @@ export class PrivacyPolicy {
   private readonly _hashKeys: ReadonlySet<string>;
   private readonly _salt: string;
   private readonly _scrub: boolean;
-  private readonly _hash: HashFn;
+  private readonly _hash: HashFn | undefined;
   private readonly _keyKinds = new Map<string, KeyKind>();
 
-  constructor(config: PrivacyConfig, hash: HashFn) {
+  constructor(config: PrivacyConfig, hash: HashFn | undefined) {
     this._redact = new Set(config.redactKeys.map(normalizeKey));
     this._hashKeys = new Set(config.hashKeys.map(normalizeKey));
     this._salt = config.hashSalt;
@@ -75,8 +75,12 @@ export class PrivacyPolicy {
     return `${head.slice(0, MAX_STRING_LENGTH)}…[truncated ${text.length - MAX_STRING_LENGTH} chars]`;
   }
 
-  /** First 16 hex characters of SHA-256(salt + value). */
+  /**
+   * First 16 hex characters of SHA-256(salt + value); redacted on a platform without SHA-256
+   * (a page without `withConfigValidation()`, which cannot configure hash keys anyway).
+   */
   hashValue(value: unknown): string {
+    if (this._hash === undefined) return REDACTED;
     const text = typeof value === 'string' ? value : safeJson(value);
     return this._hash(this._salt + text).slice(0, 16);
   }
