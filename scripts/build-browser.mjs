@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** min+gzip budgets in bytes (DESIGN.md §8, issue 8). */
+/** Budgets in bytes of decotel a page carries, min+gzip (DESIGN.md §8, issue 8); the worker whole. */
 export const BUDGETS = { logger: 3 * 1024, tracking: 12 * 1024, worker: 16 * 1024 };
 
 /**
@@ -42,6 +42,24 @@ export const cart = new Cart();
 export const load = withTracking('page.load', () => fetch('/data'));`,
 };
 
+/**
+ * What the sample pages import, inert: a page built against this instead of decotel is the page's
+ * own code plus what esbuild adds for decorator syntax (its lowering helpers). The difference
+ * between the two builds is what the page carries of decotel, the figure the budgets are about.
+ */
+const INERT_DECOTEL = `const d = () => (v) => v;
+export const TrackDuration = d, TrackFunction = d, TrackError = d, Tracked = d, NoTrack = d;
+export const withTracking = (_name, fn) => fn;
+export const telemetry = { track() {} };
+export const getTelemetryLogger = () => ({ logEvent() {} });`;
+const inertDecotel = {
+  name: 'inert-decotel',
+  setup(b) {
+    b.onResolve({ filter: /^decotel\/browser$/ }, () => ({ path: 'decotel-browser', namespace: 'inert' }));
+    b.onLoad({ filter: /.*/, namespace: 'inert' }, () => ({ contents: INERT_DECOTEL, loader: 'js' }));
+  },
+};
+
 const common = {
   absWorkingDir: ROOT,
   bundle: true,
@@ -64,8 +82,13 @@ export async function buildBrowser(outDir = join(ROOT, 'dist')) {
   const standalone = await build({ ...common, entryPoints: ['src/browser.ts'], format: 'esm', write: false });
   sizes.standalone = emit(join(outDir, 'decotel-browser.js'), standalone.outputFiles[0].contents);
   for (const [name, contents] of Object.entries(PAGES)) {
-    const page = await build({ ...common, stdin: { contents, loader: 'ts', resolveDir: ROOT, sourcefile: `${name}-page.ts` }, format: 'esm', write: false });
+    const stdin = { contents, loader: 'ts', resolveDir: ROOT, sourcefile: `${name}-page.ts` };
+    const page = await build({ ...common, stdin, format: 'esm', write: false });
+    const own = await build({ ...common, stdin, format: 'esm', write: false, plugins: [inertDecotel] });
     sizes[name] = emit(join(outDir, 'size-check', `${name}-page.min.js`), page.outputFiles[0].contents);
+    // min+gzip of the page without decotel, and what decotel adds to it.
+    sizes[name].ownGzip = emit(join(outDir, 'size-check', `${name}-page-own.min.js`), own.outputFiles[0].contents).gzip;
+    sizes[name].decotelGzip = sizes[name].gzip - sizes[name].ownGzip;
   }
   writeFileSync(join(outDir, 'size-check', 'sizes.json'), `${JSON.stringify({ budgets: BUDGETS, sizes }, null, 2)}\n`);
   return sizes;

@@ -5,16 +5,21 @@ import { gzipSync } from 'node:zlib';
 import { ROOT, tempDir } from './browser-harness';
 
 // The size check (issue 8): scripts/build-browser.mjs builds, with esbuild (bundle, minify, ESM,
-// tree-shaking), the worker and two sample pages of `decotel/browser`; min+gzip must stay
-// within budget. For reference: Sentry's browser client 20 KB, OpenTelemetry's logs SDK with
+// tree-shaking), the worker and two sample pages of `decotel/browser`, and each page again with
+// decotel replaced by inert stand-ins (the page's own code and esbuild's decorator helpers). What
+// a page carries of decotel, min+gzip, is the difference, and must stay within budget; the worker
+// is counted whole. For reference: Sentry's browser client 20 KB, OpenTelemetry's logs SDK with
 // its OTLP exporter 13.6 KB.
 jest.setTimeout(60_000);
 
 const KB = 1024;
-/** Measured 15,185 B min+gzip on 2026-11-24 (18,257 B before SHA-256, full globs and eventemitter3 left the page); the issue-8 goal is 12 KB. */
-const TRACKING_PAGE_CEILING_BYTES = 15_490;
+/**
+ * Decotel in the tracking page, measured 14,079 B min+gzip on 2026-11-24 (the whole page 15,447 B;
+ * 18,257 B before SHA-256, full globs and eventemitter3 left the page); the issue-8 goal is 12 KB.
+ */
+const TRACKING_PAGE_CEILING_BYTES = 14_360;
 const out = tempDir('decotel-size-');
-let sizes: Record<string, { min: number; gzip: number }>;
+let sizes: Record<string, { min: number; gzip: number; ownGzip?: number; decotelGzip?: number }>;
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'scripts/build-browser.mjs'), out.path], { cwd: ROOT, stdio: 'pipe' });
@@ -28,9 +33,20 @@ function gzipOf(file: string): number {
 }
 
 describe('browser bundle sizes (min+gzip)', () => {
-  it('keeps a page that imports only getTelemetryLogger within 3 KB', () => {
-    expect(gzipOf('size-check/logger-page.min.js')).toBe(sizes.logger.gzip);
-    expect(sizes.logger.gzip).toBeLessThanOrEqual(3 * KB);
+  it('measures what a page carries of decotel as the page minus the same page without decotel', () => {
+    for (const page of ['logger', 'tracking']) {
+      const own = gzipOf(`size-check/${page}-page-own.min.js`);
+      expect(gzipOf(`size-check/${page}-page.min.js`)).toBe(sizes[page].gzip);
+      expect(own).toBe(sizes[page].ownGzip);
+      expect(own).toBeLessThan(sizes[page].gzip / 5);
+      expect(sizes[page].decotelGzip).toBe(sizes[page].gzip - own);
+    }
+    // The inert page keeps the decorator syntax, so esbuild's decorator helpers are not counted as decotel.
+    expect(readFileSync(join(out.path, 'size-check/tracking-page-own.min.js'), 'utf8')).toMatch(/addInitializer/);
+  });
+
+  it('keeps a page that imports only getTelemetryLogger within 3 KB of decotel', () => {
+    expect(sizes.logger.decotelGzip).toBeLessThanOrEqual(3 * KB);
   });
 
   it('keeps the logger page free of the tracker, yaml and minimatch', () => {
@@ -49,12 +65,11 @@ describe('browser bundle sizes (min+gzip)', () => {
     expect(page).not.toMatch(/eventemitter|_eventsCount/i);
   });
 
-  // Issue 8 asks for 12 KB; this page measures 15.2 KB (logger 3.0 KB, tracker core 8.4 KB,
-  // decorators 3.6 KB, the page's own code and esbuild's decorator helpers 0.9 KB), so the goal is
-  // not met and issue 8 stays open. Until it is, this ceiling keeps the page from growing: it is
-  // the measured size plus 2 %, never the goal.
-  it('keeps a page that also uses track and the decorators under its current ceiling (goal: 12 KB, #8)', () => {
-    expect(sizes.tracking.gzip).toBeLessThanOrEqual(TRACKING_PAGE_CEILING_BYTES);
+  // Issue 8 asks for 12 KB; this page carries 14.1 KB of decotel (the logger 2.9 KB, the tracker
+  // core ~7.6 KB, the decorators ~3.6 KB), so the goal is not met and issue 8 stays open. Until
+  // it is, this ceiling keeps the page from growing: the measured size plus 2 %, never the goal.
+  it('keeps what a page that also uses track and the decorators carries of decotel under its current ceiling (goal: 12 KB, #8)', () => {
+    expect(sizes.tracking.decotelGzip).toBeLessThanOrEqual(TRACKING_PAGE_CEILING_BYTES);
   });
 
   it('keeps the worker within 16 KB', () => {
