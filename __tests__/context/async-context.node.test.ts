@@ -208,4 +208,33 @@ describe.each<[string, () => ContextStore]>([
       expect(store.active()).toBe(outer);
     });
   });
+
+  it('calls the function with thisArg and args, without a closure (#10)', () => {
+    const store = create();
+    const scope = { callId: 'c' };
+    const target = {
+      base: 10,
+      add(this: { base: number }, a: number, b: number): [number, number, unknown] {
+        return [this.base + a + b, arguments.length, store.active()];
+      },
+    };
+    expect(store.run(scope, target.add, target, [1, 2])).toEqual([13, 2, scope]);
+    expect(store.run(scope, function (this: unknown) { return [this, arguments.length]; }, 'self')).toEqual(['self', 0]);
+    expect(store.active()).toBeUndefined();
+  });
+
+  it('enter() makes a scope active until exit() puts the outer one back (#10)', () => {
+    const store = create();
+    const outer = { context: { a: 1 } };
+    const inner = { callId: 'c' };
+    store.run(outer, () => {
+      store.enter(inner);
+      expect(store.active()).toBe(inner);
+      store.exit(outer);
+      expect(store.active()).toBe(outer);
+    });
+    store.enter(inner);
+    store.exit(undefined);
+    expect(store.active()).toBeUndefined();
+  });
 });

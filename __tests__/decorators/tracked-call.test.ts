@@ -32,6 +32,11 @@ class Orders {
     return 1;
   }
 
+  @TrackDuration('orders.quiet', { started: false })
+  quiet(): number {
+    return 0;
+  }
+
   @TrackError('query.risky')
   risky(): never {
     throw new Error('risky');
@@ -94,6 +99,34 @@ describe(`TrackedCall (${DECORATOR_MODE} decorators)`, () => {
     });
   });
 
+  describe('ids', () => {
+    const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+    it("gives the call's first event the call id as its id, and each later event a new UUID (#10)", () => {
+      const o = new Orders();
+      o.price('a');
+      o.price('b');
+      const events = memory().find('orders.price.*');
+      expect(events.map((e) => e.name)).toEqual(['orders.price.started', 'orders.price.completed', 'orders.price.started', 'orders.price.completed']);
+      for (const e of events) expect(e.id).toMatch(UUID_V4);
+      expect(new Set(events.map((e) => e.id)).size).toBe(4);
+      expect(events[0].id).toBe(events[0].callId);
+      expect(events[1].callId).toBe(events[0].callId);
+      expect(events[2].id).toBe(events[2].callId);
+      expect(events[2].callId).not.toBe(events[0].callId);
+    });
+
+    it('gives the call id to the first event kept: the completed event without started, the failed event of a sampled-out call (#10)', () => {
+      new Orders().quiet();
+      const completed = only(memory(), 'orders.quiet.completed');
+      expect(completed.id).toBe(completed.callId);
+      configure({ rate: 0 });
+      expect(() => new Orders().query(true)).toThrow('query failed');
+      const failed = only(memory(), 'query.run.failed');
+      expect(failed.id).toBe(failed.callId);
+    });
+  });
+
   describe('sampling', () => {
     it('drops every event of a sampled-out call and counts them as sampled', () => {
       const dropped = configure({ rate: 0 });
@@ -127,6 +160,22 @@ describe(`TrackedCall (${DECORATOR_MODE} decorators)`, () => {
       for (const names of byCall.values()) expect(names).toEqual(['query.run.started', 'query.run.completed']);
       for (const e of memory().find('query.run.*')) expect(e.sampleRate).toBe(0.5);
       expect(dropped()).toBe(2 * (100 - byCall.size));
+    });
+
+    it('follows a new sampling configuration at the next call: rates are cached per method until it changes (#10)', () => {
+      configure({ rate: 0 });
+      new Orders().query(false);
+      expect(eventNames(memory())).toEqual([]);
+      configure({ rate: 1 });
+      new Orders().query(false);
+      expect(eventNames(memory())).toEqual(['query.run.started', 'query.run.completed']);
+      memory().clear();
+      configure({ rate: 0 });
+      expect(() => new Orders().query(true)).toThrow('query failed');
+      expect(eventNames(memory())).toEqual(['query.run.failed']);
+      configure({ rate: 0, rules: [{ events: ['query.run.failed'], rate: 0 }] });
+      expect(() => new Orders().query(true)).toThrow('query failed');
+      expect(eventNames(memory())).toEqual(['query.run.failed']);
     });
 
     it('samples the failed-only event of @TrackError by its own rule', () => {

@@ -114,7 +114,8 @@ describe(`wrapMethod (${DECORATOR_MODE} decorators)`, () => {
     });
 
     it('measures durationMs with performance.now', () => {
-      const now = jest.spyOn(performance, 'now').mockReturnValueOnce(100).mockReturnValueOnce(142.5);
+      // The started event's reading (its timestamp), then the duration's start and end.
+      const now = jest.spyOn(performance, 'now').mockReturnValueOnce(90).mockReturnValueOnce(100).mockReturnValueOnce(142.5);
       try {
         new Calculator().double(1);
       } finally {
@@ -231,7 +232,7 @@ describe(`wrapMethod (${DECORATOR_MODE} decorators)`, () => {
 
     it('times an async method until its promise settles', async () => {
       const now = jest.spyOn(performance, 'now');
-      now.mockReturnValueOnce(10).mockReturnValueOnce(25);
+      now.mockReturnValueOnce(5).mockReturnValueOnce(10).mockReturnValueOnce(25);
       try {
         await expect(new Calculator().asyncDouble(4)).resolves.toBe(8);
       } finally {

@@ -1,26 +1,56 @@
 import { MemoryDestination, TrackDuration, telemetry } from 'decotel';
 import type { TelemetryEvent } from 'decotel';
-import { IsoClock, assignFields, callEvent, toIsoTimestamp } from '../../src/tracker/event-parts';
+import { defaultConfig } from '../../src/config/config-types';
+import { EMPTY_RECORD, assignFields, callEvent, cleanContext, toIsoTimestamp } from '../../src/tracker/event-parts';
+import { PrivacyPolicy } from '../../src/tracker/privacy';
 
 beforeEach(() => telemetry.reset());
 
-describe('IsoClock', () => {
-  it('gives new Date().toISOString() of now, formatted once per millisecond (#10)', () => {
-    const clock = new IsoClock();
-    const now = jest.spyOn(Date, 'now');
-    const iso = jest.spyOn(Date.prototype, 'toISOString');
-    try {
-      now.mockReturnValue(1_700_000_000_123);
-      expect(clock.now()).toBe('2023-11-14T22:13:20.123Z');
-      expect(clock.now()).toBe('2023-11-14T22:13:20.123Z');
-      expect(iso).toHaveBeenCalledTimes(1);
-      now.mockReturnValue(1_700_000_000_124);
-      expect(clock.now()).toBe('2023-11-14T22:13:20.124Z');
-      expect(iso).toHaveBeenCalledTimes(2);
-    } finally {
-      now.mockRestore();
-      iso.mockRestore();
-    }
+describe('EMPTY_RECORD', () => {
+  it('is the frozen properties and context of every event that has none (#10)', () => {
+    const memory = new MemoryDestination();
+    telemetry.addDestination(memory);
+    telemetry.track('a.one');
+    telemetry.track('a.two', undefined, { category: 'x' });
+    const [one, two] = memory.events;
+    expect(one.properties).toBe(EMPTY_RECORD);
+    expect(one.context).toBe(EMPTY_RECORD);
+    expect(two.properties).toBe(EMPTY_RECORD);
+    expect(Object.isFrozen(EMPTY_RECORD)).toBe(true);
+    expect(EMPTY_RECORD).toEqual({});
+    expect(JSON.parse(JSON.stringify(one))).toMatchObject({ properties: {}, context: {} });
+  });
+
+  it('makes a destination that mutates it fail alone: the others still get the event, unchanged (#10)', () => {
+    const mutating = {
+      name: 'mutating',
+      handle(event: TelemetryEvent): void {
+        event.properties.added = true;
+      },
+    };
+    telemetry.addDestination(mutating);
+    const memory = new MemoryDestination();
+    telemetry.addDestination(memory);
+    const errors: unknown[] = [];
+    telemetry.on('error', (e) => errors.push(e));
+    telemetry.track('a.one');
+    expect(memory.events[0].properties).toEqual({});
+    expect(telemetry.stats().destinations.mutating.failed).toBe(1);
+    expect(errors).toEqual([expect.objectContaining({ code: 'DESTINATION_FAILED' })]);
+  });
+});
+
+describe('cleanContext()', () => {
+  const privacy = new PrivacyPolicy(defaultConfig().privacy, (text) => text);
+
+  it('is EMPTY_RECORD with nothing set anywhere, and a cleaned copy otherwise (#10)', () => {
+    expect(cleanContext(privacy, {}, {}, undefined)).toBe(EMPTY_RECORD);
+    expect(cleanContext(privacy, {}, {}, { context: {}, callId: 'c' })).toBe(EMPTY_RECORD);
+    const global = { region: 'eu' };
+    const copy = cleanContext(privacy, {}, global, undefined);
+    expect(copy).toEqual({ region: 'eu' });
+    expect(copy).not.toBe(global);
+    expect(cleanContext(privacy, { a: 1 }, { b: 2 }, { context: { a: 3, token: 't' } })).toEqual({ a: 3, b: 2, token: '[REDACTED]' });
   });
 });
 

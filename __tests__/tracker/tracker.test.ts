@@ -83,13 +83,17 @@ describe('Tracker', () => {
       const uuid = jest.spyOn(ids, 'fastRandomId');
       const iso = jest.spyOn(Date.prototype, 'toISOString');
       const now = jest.spyOn(Date, 'now');
+      // Timestamps come from the monotonic clock (#10).
+      const mono = jest.spyOn(performance, 'now');
       for (let i = 0; i < 100; i++) telemetry.track('debug.noise', { i });
       expect(uuid).not.toHaveBeenCalled();
       expect(iso).not.toHaveBeenCalled();
       expect(now).not.toHaveBeenCalled();
+      expect(mono).not.toHaveBeenCalled();
       uuid.mockRestore();
       iso.mockRestore();
       now.mockRestore();
+      mono.mockRestore();
     });
   });
 

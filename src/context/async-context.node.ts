@@ -1,7 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ContextStore, Scope } from './context-store';
 
-/** Scopes on AsyncLocalStorage: they follow awaits, timers, promise chains and callbacks. */
+/**
+ * Scopes on AsyncLocalStorage: they follow awaits, timers, promise chains and callbacks.
+ *
+ * `run` is `AsyncLocalStorage.run` written with `enterWith`: the same effect (the scope is the
+ * store of the current execution, and the outer store is put back on the way out, also when
+ * `fn` throws), without the array `run` collects its extra arguments in or a closure to pass
+ * `this` (issue #10). Synchronous code cannot leave the execution it started in, so the store
+ * put back is the one `AsyncLocalStorage.run` would have restored.
+ */
 export class AsyncContextStore implements ContextStore {
   private readonly _storage = new AsyncLocalStorage<Scope>();
 
@@ -9,7 +17,22 @@ export class AsyncContextStore implements ContextStore {
     return this._storage.getStore();
   }
 
-  run<T>(scope: Scope, fn: () => T): T {
-    return this._storage.run(scope, fn);
+  run<T>(scope: Scope, fn: (this: any, ...args: any[]) => T, thisArg?: unknown, args?: ArrayLike<unknown>): T {
+    const storage = this._storage;
+    const outer = storage.getStore();
+    storage.enterWith(scope);
+    try {
+      return fn.apply(thisArg, args as unknown[]);
+    } finally {
+      storage.enterWith(outer as Scope);
+    }
+  }
+
+  enter(scope: Scope): void {
+    this._storage.enterWith(scope);
+  }
+
+  exit(outer: Scope | undefined): void {
+    this._storage.enterWith(outer as Scope);
   }
 }

@@ -11,12 +11,20 @@ export class ScopeStack implements ContextStore {
     return this._stack.length === 0 ? undefined : this._stack[this._stack.length - 1];
   }
 
-  run<T>(scope: Scope, fn: () => T): T {
+  run<T>(scope: Scope, fn: (this: any, ...args: any[]) => T, thisArg?: unknown, args?: ArrayLike<unknown>): T {
     this._stack.push(scope);
     try {
-      return fn();
+      return fn.apply(thisArg, args as unknown[]);
     } finally {
       this._stack.pop();
     }
+  }
+
+  enter(scope: Scope): void {
+    this._stack.push(scope);
+  }
+
+  exit(_outer: Scope | undefined): void {
+    this._stack.pop();
   }
 }

@@ -1,8 +1,9 @@
 import { DecotelError } from '../errors';
 import type { Severity } from '../tracker/event';
-import { isSeverity } from '../tracker/event';
+import { defaultCategory, isSeverity } from '../tracker/event';
 import { describeThrown } from '../tracker/privacy';
 import type { Route, Router } from '../tracker/router';
+import type { Sampler } from '../tracker/sampler';
 import type { Tracker } from '../tracker/tracker';
 import type { MethodSite } from './method-site';
 import type { TrackMethodOptions } from './track-options';
@@ -28,10 +29,14 @@ type ResultMapper = (result: any) => Record<string, unknown>;
 
 const NO_ROUTES: readonly Route[] = Object.freeze([]);
 
+/** The rate of a call with no started name (`@TrackError`): its failed event is sampled on its own. */
+export const UNDECIDED_RATE = -1;
+
 /**
- * The per-method part of the wrapper: event names, normalized options, and which destinations
- * take the events, cached for one router (the tracker replaces its router on every
- * configuration change, so the identity check is the whole invalidation).
+ * The per-method part of the wrapper: event names, their category, normalized options, which
+ * destinations take the events and at which sampling rates, cached for one router and one
+ * sampler (the tracker replaces both on every configuration change, so the identity check is
+ * the whole invalidation).
  */
 export class MethodState {
   startedName: string | undefined;
@@ -42,18 +47,22 @@ export class MethodState {
   failedRoutes: readonly Route[] = NO_ROUTES;
   readonly startedSeverity: Severity;
   readonly failedSeverity: Severity;
-  readonly recordOptions: { category: string } | undefined;
+  /** The events' category: the option, else (once named) the prefix's first segment, which all three names share. */
+  category: string | undefined;
   readonly kind: FunctionKind;
+  /** `captureArgs`, normalized: the wrapper copies the arguments only when it is set. */
+  readonly captureArgs: true | ArgsMapper | undefined;
   /** The wrapper, once made: the class of a standard decorator's method is found by it. */
   wrapper: unknown;
   private readonly _spec: MethodSpec;
   private readonly _emitStarted: boolean;
   private readonly _properties: Record<string, unknown> | undefined;
-  private readonly _captureArgs: true | ArgsMapper | undefined;
   private readonly _captureResult: true | ResultMapper | undefined;
   private _router: Router | undefined;
   private _routed = false;
   private _named = false;
+  private _sampler: Sampler | undefined;
+  private _startedRate = UNDECIDED_RATE;
 
   constructor(spec: MethodSpec, kind: FunctionKind) {
     const options = spec.options ?? {};
@@ -61,10 +70,10 @@ export class MethodState {
     this.kind = kind;
     this.startedSeverity = isSeverity(options.severity) ? options.severity : 'info';
     this.failedSeverity = options.severity === 'critical' ? 'critical' : 'error';
-    this.recordOptions = typeof options.category === 'string' ? { category: options.category } : undefined;
+    this.category = typeof options.category === 'string' ? options.category : undefined;
     this._emitStarted = options.started !== false;
     this._properties = mergeProperties(options.properties, spec.properties);
-    this._captureArgs = options.captureArgs === true || typeof options.captureArgs === 'function' ? options.captureArgs : undefined;
+    this.captureArgs = options.captureArgs === true || typeof options.captureArgs === 'function' ? options.captureArgs : undefined;
     this._captureResult = options.captureResult === true || typeof options.captureResult === 'function' ? options.captureResult : undefined;
     if (spec.prefix !== undefined) this._nameFrom(spec.prefix);
   }
@@ -75,9 +84,23 @@ export class MethodState {
     return this._routed;
   }
 
+  /**
+   * The rate a call is sampled at, decided at its start ({@link UNDECIDED_RATE} without a started
+   * name), cached for one sampler: a Map look-up a call saved (issue #10). Called once the call is
+   * routed, so the names are known.
+   */
+  startedRate(t: Tracker): number {
+    const sampler = t._sampler;
+    if (this._sampler !== sampler) {
+      this._sampler = sampler;
+      this._startedRate = this.startedName === undefined ? UNDECIDED_RATE : sampler.rateFor(this.startedName, this.startedSeverity);
+    }
+    return this._startedRate;
+  }
+
   /** Properties of every event of a call: the fixed ones, plus the captured arguments. */
   startProperties(args: ArrayLike<unknown>, t: Tracker): Record<string, unknown> | undefined {
-    const capture = this._captureArgs;
+    const capture = this.captureArgs;
     if (capture === undefined) return this._properties;
     if (capture === true) return { ...this._properties, args: Array.prototype.slice.call(args) };
     return this._merge(this._properties, 'captureArgs', capture, args, t);
@@ -122,6 +145,8 @@ export class MethodState {
   private _nameFrom(prefix: string): void {
     this._named = true;
     this.failedName = `${prefix}.failed`;
+    // The first segment of `<prefix>.<suffix>`, whichever the suffix.
+    this.category ??= defaultCategory(this.failedName);
     if (this._spec.failedOnly === true) return;
     this.startedName = `${prefix}.started`;
     this.completedName = `${prefix}.completed`;

@@ -22,15 +22,15 @@ class ScopedSteps {
   }
 
   next(value?: unknown): unknown {
-    return this._t._platform.contextStore.run(this._scope, () => this._inner.next(value));
+    return this._t._platform.contextStore.run(this._scope, this._inner.next, this._inner, [value]);
   }
 
   throw(error?: unknown): unknown {
-    return this._t._platform.contextStore.run(this._scope, () => this._inner.throw(error));
+    return this._t._platform.contextStore.run(this._scope, this._inner.throw, this._inner, [error]);
   }
 
   return(value?: unknown): unknown {
-    return this._t._platform.contextStore.run(this._scope, () => this._inner.return(value));
+    return this._t._platform.contextStore.run(this._scope, this._inner.return, this._inner, [value]);
   }
 
   [Symbol.iterator](): this {
@@ -83,7 +83,7 @@ async function* observeAsync(steps: ScopedSteps, call: TrackedCall): AsyncGenera
  * has `next`, `throw` and `return`.
  */
 export function observeGenerator(gen: unknown, async: boolean, call: TrackedCall, t: Tracker): unknown {
-  const steps = new ScopedSteps(gen as AnyGenerator, t, call.scope);
+  const steps = new ScopedSteps(gen as AnyGenerator, t, call);
   const outer = async ? observeAsync(steps, call) : observeSync(steps, call);
   Object.setPrototypeOf(outer, Object.getPrototypeOf(gen));
   return outer;

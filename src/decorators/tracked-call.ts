@@ -5,45 +5,48 @@ import { fastRandomId } from '../tracker/ids';
 import type { Route } from '../tracker/router';
 import { isKept } from '../tracker/sampler';
 import type { Tracker } from '../tracker/tracker';
+import { PERF } from '../tracker/wall-clock';
 import type { MethodState } from './method-state';
-
-/** The rate of a call with no started name (`@TrackError`): its failed event is sampled on its own. */
-const UNDECIDED = -1;
+import { UNDECIDED_RATE } from './method-state';
 
 /**
  * One tracked call: its ids, its sampling decision (made once, at the start, for all its
- * events), its clock, and its events. Every method reports its own faults and never throws.
+ * events), its clock, and its events. It is also the scope the method runs in (its `context`
+ * is the caller's context object, so that `setContext` stays transparent, and its `callId` is
+ * the parent of nested calls): one object a call rather than two (issue #10). Every method
+ * reports its own faults and never throws.
  */
-export class TrackedCall {
-  /** The scope the method runs in: the caller's context object (so `setContext` stays transparent) and this call's id. */
-  readonly scope: Scope;
+export class TrackedCall implements Scope {
+  readonly context: Record<string, unknown> | undefined;
+  readonly callId: string;
   private readonly _t: Tracker;
   private readonly _state: MethodState;
-  private readonly _callId: string;
-  private readonly _parentCallId: string | undefined;
-  private readonly _properties: Record<string, unknown> | undefined;
+  /**
+   * The scope active when the call started (the caller's), and the call's properties. Both are
+   * let go once the call settles: the call lives on as the scope of what the method started
+   * (timers, promises), which must not keep its captured arguments or its ancestors alive.
+   */
+  private _parent: Scope | undefined;
+  private _properties: Record<string, unknown> | undefined;
   private readonly _rate: number;
   private readonly _kept: boolean;
   private _startMs = 0;
   private _settled = false;
+  /** True once an event carries the call id as its own id. */
+  private _idTaken = false;
 
   private constructor(t: Tracker, state: MethodState, args: ArrayLike<unknown>) {
     this._t = t;
     this._state = state;
-    const active = t._platform.contextStore.active();
+    const parent = t._platform.contextStore.active();
+    this._parent = parent;
+    this.context = parent?.context;
     // The pooled generator: crypto.randomUUID cost ~150 ns and ~580 bytes of garbage a call here (issue #10).
-    this._callId = fastRandomId();
-    this._parentCallId = active?.callId;
-    this.scope = { context: active?.context, callId: this._callId };
+    this.callId = fastRandomId();
     this._properties = state.startProperties(args, t);
-    const name = state.startedName;
-    if (name === undefined) {
-      this._rate = UNDECIDED;
-      this._kept = true;
-    } else {
-      this._rate = t._sampler.rateFor(name, state.startedSeverity);
-      this._kept = isKept(this._rate, this._rate >= 1 ? 0 : t._random());
-    }
+    const rate = state.startedRate(t);
+    this._rate = rate;
+    this._kept = rate === UNDECIDED_RATE || isKept(rate, rate >= 1 ? 0 : t._random());
   }
 
   /** Starts a call (started event, clock), or returns undefined after reporting a fault. */
@@ -58,9 +61,18 @@ export class TrackedCall {
     }
   }
 
-  /** Runs the method in this call's scope, so that nested calls get its id as their parent. */
-  run(fn: (...args: any[]) => unknown, thisArg: unknown, args: ArrayLike<unknown>): unknown {
-    return this._t._platform.contextStore.run(this.scope, () => fn.apply(thisArg, args as unknown[]));
+  /**
+   * Makes this call the active scope, so that nested calls get its id as their parent. The
+   * wrapper then calls the method itself, with its own `arguments`, and must call
+   * {@link TrackedCall.leave} on every way out, before anything else.
+   */
+  enter(): void {
+    this._t._platform.contextStore.enter(this);
+  }
+
+  /** Makes the caller's scope active again. */
+  leave(): void {
+    this._t._platform.contextStore.exit(this._parent);
   }
 
   /** Observes a thenable through `then` (read once by the caller) and returns nothing. */
@@ -78,23 +90,29 @@ export class TrackedCall {
     }
   }
 
-  /** The call succeeded with `result`: the completed event, once. */
-  complete(result: unknown): void {
+  /**
+   * The call succeeded with `result`: the completed event, once. `inCaller`: the method has just
+   * returned, so the caller's scope is the active one, known without a look-up.
+   */
+  complete(result: unknown, inCaller?: boolean): void {
     if (this._settled) return;
     this._settled = true;
     try {
       const state = this._state;
       const routes = state.completedRoutes;
       if (routes.length === 0) return;
-      const durationMs = this._elapsedMs();
       if (!this._kept) {
         this._t._dropSampled(routes, state.startedSeverity);
         return;
       }
+      // One reading ends the duration and dates the event (issue #10: a clock read fewer a call).
+      const endMs = PERF.now();
       const properties = state.resultProperties(this._properties, result, this._t);
-      this._emit(routes, state.completedName as string, state.startedSeverity, properties, 'success', durationMs, undefined, this._rate);
+      this._emit(routes, state.completedName as string, state.startedSeverity, properties, endMs, inCaller, 'success', Math.max(0, endMs - this._startMs), undefined, this._rate);
     } catch (err) {
       this._t._reporter.error(err);
+    } finally {
+      this._release();
     }
   }
 
@@ -102,7 +120,7 @@ export class TrackedCall {
    * The call threw `thrown`: the failed event, once. A sampled-out call still reports its
    * failure (errors win) unless a sampling rule matches the failed event's name (DESIGN.md §6).
    */
-  fail(thrown: unknown): void {
+  fail(thrown: unknown, inCaller?: boolean): void {
     if (this._settled) return;
     this._settled = true;
     try {
@@ -110,11 +128,11 @@ export class TrackedCall {
       const state = this._state;
       const routes = state.failedRoutes;
       if (routes.length === 0) return;
-      const durationMs = this._elapsedMs();
-      const name = state.failedName as string;
       let rate: number;
       let kept: boolean;
-      if (this._rate === UNDECIDED) {
+      const name = state.failedName as string;
+      // Not cached: the failure path is the rare one.
+      if (this._rate === UNDECIDED_RATE) {
         rate = t._sampler.rateFor(name, state.failedSeverity);
         kept = isKept(rate, rate >= 1 ? 0 : t._random());
       } else if (t._sampler.ruleRate(name) === undefined) {
@@ -128,25 +146,31 @@ export class TrackedCall {
         t._dropSampled(routes, state.failedSeverity);
         return;
       }
-      this._emit(routes, name, state.failedSeverity, this._properties, 'failure', durationMs, toEventError(thrown, t._privacy), rate);
+      const endMs = PERF.now();
+      const error = toEventError(thrown, t._privacy);
+      this._emit(routes, name, state.failedSeverity, this._properties, endMs, inCaller, 'failure', Math.max(0, endMs - this._startMs), error, rate);
     } catch (err) {
       this._t._reporter.error(err);
+    } finally {
+      this._release();
     }
+  }
+
+  private _release(): void {
+    this._parent = undefined;
+    this._properties = undefined;
   }
 
   private _start(): void {
     const state = this._state;
     const routes = state.startedRoutes;
     if (routes.length > 0) {
-      if (this._kept) this._emit(routes, state.startedName as string, state.startedSeverity, this._properties, undefined, undefined, undefined, this._rate);
+      if (this._kept) this._emit(routes, state.startedName as string, state.startedSeverity, this._properties, PERF.now(), true, undefined, undefined, undefined, this._rate);
       else this._t._dropSampled(routes, state.startedSeverity);
     }
-    // Read last, so that the duration covers the method and not the started event.
-    this._startMs = performance.now();
-  }
-
-  private _elapsedMs(): number {
-    return Math.max(0, performance.now() - this._startMs);
+    // Read last, so that the duration covers the method and not the started event (whose
+    // destinations and `event` listeners may take their time: the console writes at once).
+    this._startMs = PERF.now();
   }
 
   private _emit(
@@ -154,14 +178,23 @@ export class TrackedCall {
     name: string,
     severity: Severity,
     properties: Record<string, unknown> | undefined,
+    monoMs: number,
+    inCaller: boolean | undefined,
     status: 'success' | 'failure' | undefined,
     durationMs: number | undefined,
     error: EventError | undefined,
     rate: number,
   ): void {
-    // Fields as arguments, not an object per event (issue #10); the parent is this call's own,
-    // also when the event is emitted inside another call's scope (a generator iterated there).
+    // The call's first event takes the call id as its own id (a UUID v4 used by no other
+    // event): one id fewer a call (issue #10). The parent is this call's own, also when the
+    // event is emitted inside another call's scope (a generator iterated there).
+    const id = this._idTaken ? fastRandomId() : this.callId;
+    this._idTaken = true;
     const sampleRate = rate >= 0 && rate < 1 ? rate : undefined;
-    this._t._recordCall(routes, name, severity, properties, this._state.recordOptions?.category, this._callId, this._parentCallId, status, durationMs, error, sampleRate);
+    const parent = this._parent;
+    // Where the caller's scope is active (before the method, or right after it), it is the scope
+    // of the event; later (a promise's reaction, a generator's step), the active one is looked up.
+    const scope = inCaller === true ? parent : this._t._platform.contextStore.active();
+    this._t._recordCall(routes, name, severity, this._state.category as string, properties, id, monoMs, scope, this.callId, parent === undefined ? undefined : parent.callId, status, durationMs, error, sampleRate);
   }
 }

@@ -16,6 +16,9 @@ interface MetadataReflect {
 
 const wrappers = new WeakSet<object>();
 
+/** The arguments of a call that does not capture them. */
+const NO_ARGS: readonly unknown[] = Object.freeze([]);
+
 /** True for a function made by {@link wrapMethod}: `@Tracked` leaves such methods alone. */
 export function isTrackedFunction(fn: unknown): boolean {
   return typeof fn === 'function' && wrappers.has(fn);
@@ -38,14 +41,34 @@ export function wrapMethod<F extends AnyFunction>(original: F, spec: MethodSpec)
       // `arguments` with `apply` rather than rest parameters: no array is allocated on the fast path.
       // eslint-disable-next-line prefer-rest-params
       if (!t._enabled || !state.isRouted(t, this)) return original.apply(this, arguments as unknown as unknown[]);
-      // Copied element by element, never passed on: an `arguments` object that escapes is
-      // allocated on every call, the fast path's too, since all decorated methods share this
-      // code (+7 ns a call untracked, issue #10). Only `apply` and indexed reads keep V8 from it.
-      const n = arguments.length;
-      const args = new Array<unknown>(n);
+      // Copied only to be captured, element by element, never passed on: an `arguments` object
+      // that escapes is allocated on every call, the fast path's too, since all decorated methods
+      // share this code (+7 ns a call untracked, issue #10). Only `apply` and indexed reads keep
+      // V8 from it, which is why the method is called here, in the call's scope, and not by a
+      // helper or `ContextStore.run` (an array a call).
+      let args: ArrayLike<unknown> = NO_ARGS;
+      if (state.captureArgs !== undefined) {
+        const n = arguments.length;
+        const copy = new Array<unknown>(n);
+        // eslint-disable-next-line prefer-rest-params
+        for (let i = 0; i < n; i++) copy[i] = arguments[i];
+        args = copy;
+      }
+      const call = TrackedCall.begin(t, state, args);
       // eslint-disable-next-line prefer-rest-params
-      for (let i = 0; i < n; i++) args[i] = arguments[i];
-      return invokeTracked(state, t, original, this, args);
+      if (call === undefined) return original.apply(this, arguments as unknown as unknown[]);
+      let result: unknown;
+      call.enter();
+      try {
+        // eslint-disable-next-line prefer-rest-params
+        result = original.apply(this, arguments as unknown as unknown[]);
+      } catch (err) {
+        call.leave();
+        call.fail(err, true);
+        throw err;
+      }
+      call.leave();
+      return settle(state, t, call, result);
     },
   };
   const wrapper = holder.wrapper;
@@ -53,19 +76,6 @@ export function wrapMethod<F extends AnyFunction>(original: F, spec: MethodSpec)
   copyFunctionTraits(original, wrapper);
   wrappers.add(wrapper);
   return wrapper as unknown as F;
-}
-
-function invokeTracked(state: MethodState, t: Tracker, original: AnyFunction, thisArg: unknown, args: unknown[]): unknown {
-  const call = TrackedCall.begin(t, state, args);
-  if (call === undefined) return original.apply(thisArg, args);
-  let result: unknown;
-  try {
-    result = call.run(original, thisArg, args);
-  } catch (err) {
-    call.fail(err);
-    throw err;
-  }
-  return settle(state, t, call, result);
 }
 
 /** Reports or observes the method's result, and returns what the caller gets. Never throws. */
@@ -80,7 +90,7 @@ function settle(state: MethodState, t: Tracker, call: TrackedCall, result: unkno
         return result;
       }
     }
-    call.complete(result);
+    call.complete(result, true);
   } catch (err) {
     t._reporter.error(err);
   }

@@ -9,7 +9,8 @@ import { toEventError } from './error-info';
 import type { EventError, Severity, TelemetryEvent, TrackEventOptions } from './event';
 import { SEVERITY_RANK, defaultSeverity, isSeverity } from './event';
 import { fastRandomId, randomId } from './ids';
-import { CategoryCache, IsoClock, assignFields, callEvent, cleanContext, toIsoTimestamp } from './event-parts';
+import { CategoryCache, EMPTY_RECORD, assignFields, callEvent, cleanContext, toIsoTimestamp } from './event-parts';
+import { PERF, WallClock } from './wall-clock';
 import type { ConfigureOptions, Platform } from './platform';
 import { defaultPlatform } from './default-platform';
 import { PrivacyPolicy } from './privacy';
@@ -61,7 +62,7 @@ export class Tracker {
   private readonly _resource: ResourceInfo;
   private readonly _destinations: DestinationSet;
   private readonly _categories = new CategoryCache();
-  private readonly _clock = new IsoClock();
+  private readonly _clock = new WallClock();
 
   /** @internal Use {@link Tracker.getInstance}. */
   constructor(platform: Platform) {
@@ -206,8 +207,8 @@ export class Tracker {
       name,
       category: options !== undefined && typeof options.category === 'string' ? options.category : this._categories.of(name),
       severity,
-      timestamp: options?.timestamp === undefined ? this._clock.now() : toIsoTimestamp(options.timestamp),
-      properties: this._privacy.cleanRecord(properties),
+      timestamp: options?.timestamp === undefined ? this._clock.iso(PERF.now()) : toIsoTimestamp(options.timestamp),
+      properties: properties === undefined ? EMPTY_RECORD : this._privacy.cleanRecord(properties),
       context: cleanContext(this._privacy, this._config.context, this._globalContext, scope),
       sessionId: this._resource.sessionId,
       sequence: ++this._sequence,
@@ -220,20 +221,22 @@ export class Tracker {
   /**
    * @internal `_record` for the events of a decorated call, with its fields as arguments rather
    * than an object (issue #10: an object per event, and copying it, were a tenth of the cost).
-   * `parentCallId` is the call's own parent, also when another call's scope is active now (a
-   * generator iterated inside another call). The event is the one `_record` made with the fields
-   * `{ callId, status?, durationMs?, error?, parentCallId?, sampleRate? }`, keys in that order.
+   * The caller gives what it already has: the event's `id`, the `performance.now()` reading that
+   * dates it (the one that starts or ends the call's duration), and `scope`, the scope active
+   * now (the caller's, when the method has just returned). `parentCallId` is the call's own
+   * parent, also when another call's scope is active now (a generator iterated inside another
+   * call). The event is the one `_record` made with the fields `{ callId, status?, durationMs?,
+   * error?, parentCallId?, sampleRate? }`, keys in that order.
    */
-  _recordCall(routes: readonly Route[], name: string, severity: Severity, properties: Record<string, unknown> | undefined, category: string | undefined, callId: string, parentCallId: string | undefined, status: 'success' | 'failure' | undefined, durationMs: number | undefined, error: EventError | undefined, sampleRate: number | undefined): void {
-    const scope = this._platform.contextStore.active();
+  _recordCall(routes: readonly Route[], name: string, severity: Severity, category: string, properties: Record<string, unknown> | undefined, id: string, monoMs: number, scope: Scope | undefined, callId: string, parentCallId: string | undefined, status: 'success' | 'failure' | undefined, durationMs: number | undefined, error: EventError | undefined, sampleRate: number | undefined): void {
     const nested = scope !== undefined && scope.callId !== undefined;
     const event = callEvent(
-      fastRandomId(),
+      id,
       name,
-      category ?? this._categories.of(name),
+      category,
       severity,
-      this._clock.now(),
-      this._privacy.cleanRecord(properties),
+      this._clock.iso(monoMs),
+      properties === undefined ? EMPTY_RECORD : this._privacy.cleanRecord(properties),
       cleanContext(this._privacy, this._config.context, this._globalContext, scope),
       this._resource.sessionId,
       ++this._sequence,
