@@ -13,6 +13,7 @@ const PATTERNS = [
   '!(debug.*)', '!(a)', '!(a).b', '!(a)*', '!(a)b', 'x!(a)', 'a.!(b)', '!(*.failed)', '!(a|b).c',
   '+(a|b)', '@(a|b)', '?(a)', '*(a)', '*(a|b).c', '@(user|auth).*', 'a+(.b)', '!a', '#a', 'a\\*', 'a\\?b', '(a)', 'a|b', '*.(a)',
   'query.*', 'embedding.*', 'http.request.*', '*.started', 'generation.{started,completed}',
+  'user@home.*', 'ab+test.*', 'alert!', 'fn(x)', 'a+b', 'a|b.?', '',
 ];
 
 const NAMES = [
@@ -20,7 +21,7 @@ const NAMES = [
   'debug.x', 'debug', 'debug.a.b', 'user.login', 'user.logon', 'user.login.failed', 'x.failed', 'x.ok', 'auth.token', '1', '2', '4', 'v02', 'v2',
   'a.x', 'b.x', 'd.x', '{a}', '{a,b', '[a-', ']', '#a', '!a', 'a*', 'ab*', 'a?b', 'a|b', '(a)', 'x.(a)', 'x.y', 'abdf', 'abf', 'acf',
   'x1', 'y2', 'z1', 'a.b.b', 'query.run', 'embedding.v1', 'http.request.completed', 'job.started', 'generation.started', 'generation.failed',
-  'a/b', 'user/login', '9', 'Z', '.b.c', 'a..b',
+  'a/b', 'user/login', '9', 'Z', '.b.c', 'a..b', 'user@home.x', 'ab+test.y', 'alert!', 'fn(x)', 'a+b', 'a|b.c',
 ];
 
 const compiled = new Map<string, Minimatch>();
@@ -80,7 +81,8 @@ describe('compileGlobs()', () => {
 });
 
 describe('Minimatch (browser shim)', () => {
-  const isSimple = (pattern: string): boolean => !/[[\]{}()!+@\\]/.test(pattern);
+  // Classes, braces, escapes and extglobs need the full compiler; `+`, `@`, `!`, `(` alone are literal.
+  const isSimple = (pattern: string): boolean => !/[[\]{}\\]|[+@!?*]\(/.test(pattern);
 
   it('answers match() as minimatch does for names, `*` and `?`, without the full compiler', () => {
     const simple = PATTERNS.filter(isSimple);

@@ -48,6 +48,21 @@ describe('eventemitter3 shim (browser bundles)', () => {
     expect(script(new Shim() as unknown as Emitter)).toEqual(expected);
   });
 
+  it('refuses a listener that is not a function with the TypeError eventemitter3 throws', () => {
+    const message = (e: Emitter): string => {
+      try {
+        e.on('x', undefined as never);
+      } catch (err) {
+        return `${(err as Error).name}: ${(err as Error).message}`;
+      }
+      return 'accepted';
+    };
+    const shim = new Shim();
+    expect(message(shim as unknown as Emitter)).toBe(message(new EventEmitter() as unknown as Emitter));
+    expect(message(shim as unknown as Emitter)).toMatch(/^TypeError/);
+    expect(shim.listenerCount('x')).toBe(0);
+  });
+
   it('returns itself from on, off and removeAllListeners, for chaining', () => {
     const e = new Shim();
     const fn = (): void => undefined;

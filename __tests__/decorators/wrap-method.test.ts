@@ -5,6 +5,12 @@ import { DECORATOR_MODE, eventNames, only, settle, useMemoryDestination } from '
 
 const memory = useMemoryDestination();
 
+/** Dates one event now, so that the wall clock's once-a-second check (a clock reading of its own) is not due for a while. */
+function warmUpClock(): void {
+  telemetry.track('clock.warm_up');
+  memory().clear();
+}
+
 class Calculator {
   factor = 2;
 
@@ -114,8 +120,11 @@ describe(`wrapMethod (${DECORATOR_MODE} decorators)`, () => {
     });
 
     it('measures durationMs with performance.now', () => {
-      // The started event's reading (its timestamp), then the duration's start and end.
-      const now = jest.spyOn(performance, 'now').mockReturnValueOnce(90).mockReturnValueOnce(100).mockReturnValueOnce(142.5);
+      // The started event's reading (its timestamp), then the duration's start and end; just after
+      // a first event, so that the wall clock's once-a-second check is not due.
+      warmUpClock();
+      const t = performance.now();
+      const now = jest.spyOn(performance, 'now').mockReturnValueOnce(t).mockReturnValueOnce(t + 10).mockReturnValueOnce(t + 52.5);
       try {
         new Calculator().double(1);
       } finally {
@@ -232,7 +241,9 @@ describe(`wrapMethod (${DECORATOR_MODE} decorators)`, () => {
 
     it('times an async method until its promise settles', async () => {
       const now = jest.spyOn(performance, 'now');
-      now.mockReturnValueOnce(5).mockReturnValueOnce(10).mockReturnValueOnce(25);
+      warmUpClock();
+      const t = performance.now();
+      now.mockReturnValueOnce(t).mockReturnValueOnce(t + 5).mockReturnValueOnce(t + 20);
       try {
         await expect(new Calculator().asyncDouble(4)).resolves.toBe(8);
       } finally {
@@ -367,20 +378,36 @@ describe(`wrapMethod (${DECORATOR_MODE} decorators)`, () => {
     it('reports a fault while ending a call, and still returns or throws what the method did', () => {
       const errors: DecotelError[] = [];
       telemetry.on('error', (e) => errors.push(e));
-      let calls = 0;
+      // The clock breaks while the method runs: the reading that ends the call throws.
+      let broken = false;
+      const real = performance.now.bind(performance);
       const now = jest.spyOn(performance, 'now').mockImplementation(() => {
-        if (++calls % 2 === 0) throw new Error('clock broke');
-        return 1;
+        if (broken) throw new Error('clock broke');
+        return real();
       });
+      class Breaker {
+        @TrackDuration('breaker.ok')
+        ok(x: number): number {
+          broken = true;
+          return x * 2;
+        }
+
+        @TrackDuration('breaker.fail')
+        fail(error: Error): never {
+          broken = true;
+          throw error;
+        }
+      }
       const error = new Error('mine');
       try {
-        expect(new Calculator().double(3)).toBe(6);
-        expect(() => new Calculator().fail(error)).toThrow(error);
+        expect(new Breaker().ok(3)).toBe(6);
+        broken = false;
+        expect(() => new Breaker().fail(error)).toThrow(error);
       } finally {
         now.mockRestore();
       }
       expect(errors).toHaveLength(2);
-      expect(eventNames(memory())).toEqual(['calc.double.started', 'calc.fail.started']);
+      expect(eventNames(memory())).toEqual(['breaker.ok.started', 'breaker.fail.started']);
     });
 
     it('runs the method untracked when its class cannot be read from this, and reports it once', () => {

@@ -11,6 +11,7 @@ export default class EventEmitter<_Events = unknown> {
   private _listeners = new Map<string | symbol, Listener[]>();
 
   on(name: string | symbol, fn: Listener): this {
+    if (typeof fn !== 'function') throw new TypeError('The listener must be a function');
     const list = this._listeners.get(name);
     if (list === undefined) this._listeners.set(name, [fn]);
     else list.push(fn);

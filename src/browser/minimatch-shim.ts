@@ -11,8 +11,11 @@ export function useGlobCompiler(compile: GlobCompiler): void {
   fullCompiler = compile;
 }
 
-/** Patterns of literal characters, `*` and `?` only: what a page routes by without the full compiler. */
-const SIMPLE = /^[^[\]{}()!+@\\]+$/;
+/**
+ * What only the full compiler reads: classes, braces, escapes and extglobs (`+(`, `@(`, `!(`, `?(`,
+ * `*(`). Any other pattern is literal characters, `*` and `?`, compiled here.
+ */
+const NEEDS_FULL_COMPILER = /[[\]{}\\]|[+@!?*]\(/;
 
 /**
  * The part of minimatch's API the tracker uses (`new Minimatch(pattern, options).match(name)`)
@@ -30,7 +33,7 @@ export class Minimatch {
   constructor(pattern: string, _options?: object) {
     this.pattern = pattern;
     if (fullCompiler !== undefined) this._test = fullCompiler([pattern]);
-    else if (SIMPLE.test(pattern)) this._test = simpleGlob(pattern);
+    else if (!NEEDS_FULL_COMPILER.test(pattern)) this._test = simpleGlob(pattern);
     else throw new DecotelError({ code: 'GLOB_UNSUPPORTED', message: `the glob '${pattern}' needs the full glob matcher in the browser: call withConfigValidation() first` });
   }
 
@@ -42,7 +45,7 @@ export class Minimatch {
 function simpleGlob(pattern: string): (name: string) => boolean {
   // `**` alone is a globstar: it also spans `/`, which `*` does not.
   if (pattern === '**') return (name) => name !== '.' && name !== '..';
-  const body = pattern.replace(/[.^$|*?]/g, (c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : `\\${c}`));
+  const body = pattern.replace(/[.^$|+()*?]/g, (c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : `\\${c}`));
   const re = new RegExp(/[*?]/.test(pattern) ? `^(?!\\.{0,2}$)${body}$` : `^${body}$`);
   return (name) => re.test(name);
 }

@@ -18,13 +18,12 @@ export class AsyncContextStore implements ContextStore {
   }
 
   run<T>(scope: Scope, fn: (this: any, ...args: any[]) => T, thisArg?: unknown, args?: ArrayLike<unknown>): T {
-    const storage = this._storage;
-    const outer = storage.getStore();
-    storage.enterWith(scope);
+    const outer = this._storage.getStore();
+    this.enter(scope);
     try {
       return fn.apply(thisArg, args as unknown[]);
     } finally {
-      storage.enterWith(outer as Scope);
+      this.exit(outer);
     }
   }
 

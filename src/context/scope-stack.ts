@@ -12,11 +12,11 @@ export class ScopeStack implements ContextStore {
   }
 
   run<T>(scope: Scope, fn: (this: any, ...args: any[]) => T, thisArg?: unknown, args?: ArrayLike<unknown>): T {
-    this._stack.push(scope);
+    this.enter(scope);
     try {
       return fn.apply(thisArg, args as unknown[]);
     } finally {
-      this._stack.pop();
+      this.exit(undefined);
     }
   }
 

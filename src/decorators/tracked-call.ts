@@ -5,7 +5,7 @@ import { fastRandomId } from '../tracker/ids';
 import type { Route } from '../tracker/router';
 import { isKept } from '../tracker/sampler';
 import type { Tracker } from '../tracker/tracker';
-import { PERF } from '../tracker/wall-clock';
+import { monoNow } from '../tracker/wall-clock';
 import type { MethodState } from './method-state';
 import { UNDECIDED_RATE } from './method-state';
 
@@ -106,7 +106,7 @@ export class TrackedCall implements Scope {
         return;
       }
       // One reading ends the duration and dates the event (issue #10: a clock read fewer a call).
-      const endMs = PERF.now();
+      const endMs = monoNow();
       const properties = state.resultProperties(this._properties, result, this._t);
       this._emit(routes, state.completedName as string, state.startedSeverity, properties, endMs, inCaller, 'success', Math.max(0, endMs - this._startMs), undefined, this._rate);
     } catch (err) {
@@ -146,7 +146,7 @@ export class TrackedCall implements Scope {
         t._dropSampled(routes, state.failedSeverity);
         return;
       }
-      const endMs = PERF.now();
+      const endMs = monoNow();
       const error = toEventError(thrown, t._privacy);
       this._emit(routes, name, state.failedSeverity, this._properties, endMs, inCaller, 'failure', Math.max(0, endMs - this._startMs), error, rate);
     } catch (err) {
@@ -165,12 +165,12 @@ export class TrackedCall implements Scope {
     const state = this._state;
     const routes = state.startedRoutes;
     if (routes.length > 0) {
-      if (this._kept) this._emit(routes, state.startedName as string, state.startedSeverity, this._properties, PERF.now(), true, undefined, undefined, undefined, this._rate);
+      if (this._kept) this._emit(routes, state.startedName as string, state.startedSeverity, this._properties, monoNow(), true, undefined, undefined, undefined, this._rate);
       else this._t._dropSampled(routes, state.startedSeverity);
     }
     // Read last, so that the duration covers the method and not the started event (whose
     // destinations and `event` listeners may take their time: the console writes at once).
-    this._startMs = PERF.now();
+    this._startMs = monoNow();
   }
 
   private _emit(

@@ -10,7 +10,7 @@ import type { EventError, Severity, TelemetryEvent, TrackEventOptions } from './
 import { SEVERITY_RANK, defaultSeverity, isSeverity } from './event';
 import { fastRandomId, randomId } from './ids';
 import { CategoryCache, EMPTY_RECORD, assignFields, callEvent, cleanContext, toIsoTimestamp } from './event-parts';
-import { PERF, WallClock } from './wall-clock';
+import { WallClock, monoNow } from './wall-clock';
 import type { ConfigureOptions, Platform } from './platform';
 import { defaultPlatform } from './default-platform';
 import { PrivacyPolicy } from './privacy';
@@ -207,7 +207,7 @@ export class Tracker {
       name,
       category: options !== undefined && typeof options.category === 'string' ? options.category : this._categories.of(name),
       severity,
-      timestamp: options?.timestamp === undefined ? this._clock.iso(PERF.now()) : toIsoTimestamp(options.timestamp),
+      timestamp: options?.timestamp === undefined ? this._clock.iso(monoNow()) : toIsoTimestamp(options.timestamp),
       properties: properties === undefined ? EMPTY_RECORD : this._privacy.cleanRecord(properties),
       context: cleanContext(this._privacy, this._config.context, this._globalContext, scope),
       sessionId: this._resource.sessionId,
