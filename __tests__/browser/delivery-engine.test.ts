@@ -57,6 +57,21 @@ describe('DeliveryEngine', () => {
     expect(e.stats()).toEqual({ received: 2, delivered: 2, dropped: {}, pending: 0 });
   });
 
+  it('scrubs the free text of logger records, as the privacy defaults do, and leaves the tracker\'s events to their own stage', async () => {
+    server.configs.scrub = {};
+    const { engine: e } = engine('scrub');
+    const params = { note: 'mail ann@example.com', auth: 'Bearer abcdefghijklmnop', nested: { list: ['bob@example.org'] }, n: 1 };
+    const record = { ...event('app.record'), properties: structuredClone(params) };
+    const tracked = { ...event('app.tracked'), properties: structuredClone(params) };
+    await e.ready;
+    await e.receive(record, true);
+    await e.receive(tracked);
+    expect(await e.flush(2_000)).toEqual({ delivered: 2, pending: 0 });
+    const sent = Object.fromEntries(server.events().map((x) => [x.name, x.properties]));
+    expect(sent['app.record']).toEqual({ note: 'mail [REDACTED_EMAIL]', auth: 'Bearer [REDACTED]', nested: { list: ['[REDACTED_EMAIL]'] }, n: 1 });
+    expect(sent['app.tracked']).toEqual(params);
+  });
+
   it('sends nothing, and keeps the events, when the config cannot be fetched', async () => {
     server.configs.down = null;
     const { engine: e } = engine('down');

@@ -196,19 +196,19 @@ describe('getTelemetryLogger() in Chromium', () => {
     expect(server.received.every((r) => r.fromPage)).toBe(true);
   });
 
-  it('drops a record without event_name with one warning and never throws', async () => {
+  it('drops a record without event_name with one warning and never throws, and sends params made safe and scrubbed', async () => {
     const page = await openPage(context!, server, watch);
     await openLogger(page);
     const returned = await page.evaluate(() => {
       const { logger } = window as any;
-      const cyclic: any = { fn: () => 1, node: document.body, sym: Symbol('s'), password: 'hunter2', big: 10n };
+      const cyclic: any = { fn: () => 1, node: document.body, sym: Symbol('s'), password: 'hunter2', big: 10n, contact: 'ann@example.com' };
       cyclic.self = cyclic;
       return [logger.logEvent({}), logger.logEvent({ event_name: 42 }), logger.logEvent(null), logger.logEvent({ event_name: 'ok.cyclic', params: cyclic })];
     });
     expect(returned).toEqual([undefined, undefined, undefined, undefined]);
     await flush(page);
     expect(watch.warnings.filter((w) => w.includes('event_name'))).toHaveLength(1);
-    expect(server.events()).toEqual([expect.objectContaining({ name: 'ok.cyclic', properties: { node: '[BODY]', password: '[REDACTED]', big: '10', self: '[Circular]' } })]);
+    expect(server.events()).toEqual([expect.objectContaining({ name: 'ok.cyclic', properties: { node: '[BODY]', password: '[REDACTED]', big: '10', contact: '[REDACTED_EMAIL]', self: '[Circular]' } })]);
   });
 });
 

@@ -92,7 +92,7 @@ export class BrowserLogger implements TelemetryLogger {
   logEvent(record: TelemetryRecord): void {
     try {
       const event = toTelemetryEvent(record, warnOnce);
-      if (event !== undefined) this._send(event);
+      if (event !== undefined) this._send(event, 1);
     } catch (err) {
       warnOnce('internal', String(err));
     }
@@ -121,12 +121,13 @@ export class BrowserLogger implements TelemetryLogger {
     });
   }
 
-  private _send(event: TelemetryEvent): void {
+  /** `raw`: a logger record, not yet through a privacy stage. */
+  private _send(event: TelemetryEvent, raw?: 1): void {
     // The engine failed: nothing can be sent from this page, so nothing is kept either.
     if (this._port === undefined) return;
     // Bounded like the worker's log, should the engine stop answering.
     if (this._unsent.size < MAX_UNSENT) this._unsent.set(event.id, event);
-    this._post({ t: 'log', e: event });
+    this._post({ t: 'log', e: event, r: raw });
     // Logged from a 'pagehide' handler: the engine may not live to store it.
     if (this._leaving) this._beacon();
   }

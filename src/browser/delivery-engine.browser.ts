@@ -4,7 +4,9 @@ import { createOtlpFormat } from '../destinations/http/format-otlp';
 import { HttpBatchSink } from '../destinations/http/http-batch-sink';
 import type { HttpFormat } from '../destinations/http/http-format';
 import { withDeadline } from '../destinations/http/sink-support';
+import { defaultConfig } from '../config/config-types';
 import type { DropReason, TelemetryEvent } from '../tracker/event';
+import { PrivacyPolicy } from '../tracker/privacy';
 import { SDK_VERSION } from '../tracker/version';
 import { globsToRegExpSource } from './compile-glob';
 import type { EventLog } from './event-log.browser';
@@ -57,6 +59,8 @@ export class DeliveryEngine {
   /** The events of the request in flight: acknowledged together. */
   private _inFlight: readonly TelemetryEvent[] = [];
   private readonly _stats: EngineStats = { received: 0, delivered: 0, dropped: {}, pending: 0 };
+  /** The privacy stage's defaults, for logger records; made at the first one. */
+  private _privacy: PrivacyPolicy | undefined;
   private readonly _resource: ResourceInfo;
   private readonly _random: () => number;
 
@@ -71,8 +75,14 @@ export class DeliveryEngine {
     return this._resource.sessionId;
   }
 
-  /** Takes an event from a page; resolves once it is durable. */
-  receive(event: TelemetryEvent): Promise<void> {
+  /**
+   * Takes an event from a page; resolves once it is durable. A logger record (`raw`) has had
+   * its params made safe to clone and the default secret keys redacted in the page, which has
+   * no room for more (DESIGN.md §8 size budget): here its free text is scrubbed (emails, tokens,
+   * keys), as the privacy stage's defaults do for the tracker's events.
+   */
+  receive(event: TelemetryEvent, raw = false): Promise<void> {
+    if (raw) event.properties = (this._privacy ??= new PrivacyPolicy(defaultConfig().privacy, undefined)).cleanRecord(event.properties);
     event.sessionId = this._resource.sessionId;
     event.sequence = ++this._sequence;
     this._stats.received++;

@@ -42,7 +42,7 @@ export class EngineHub {
       }
       case 'log': {
         // A page that said goodbye may still log (from its 'pagehide' handler): it beaconed those itself.
-        void this._engine?.receive(m.e).then(() => client !== undefined && this._stored(port, client, m.e.id));
+        void this._engine?.receive(m.e, m.r === 1).then(() => client !== undefined && this._stored(port, client, m.e.id));
         break;
       }
       case 'vis':

@@ -46,7 +46,8 @@ export interface EngineStats {
 /** Page → engine. */
 export type PageMessage =
   | { t: 'hello'; o: EngineOptions; v: boolean }
-  | { t: 'log'; e: TelemetryEvent }
+  /** `r`: a logger record, whose params were only made safe to clone (the engine scrubs them). */
+  | { t: 'log'; e: TelemetryEvent; r?: 1 }
   | { t: 'vis'; v: boolean }
   | { t: 'bye' }
   | { t: 'flush'; n: number; ms: number }
