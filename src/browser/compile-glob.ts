@@ -11,7 +11,8 @@
  * Pure: no I/O.
  */
 
-const WILD = '[^/]';
+/** One character of a name under a wildcard (minimatch's `*` and `?` stop at `/`). */
+export const WILD = '[^/]';
 const POSIX: Record<string, string> = {
   alnum: 'A-Za-z0-9',
   alpha: 'A-Za-z',
@@ -25,7 +26,7 @@ const POSIX: Record<string, string> = {
   xdigit: 'A-Fa-f0-9',
 };
 /** Names no wildcard matches (minimatch: the empty name, `.` and `..`). */
-const GUARD = '(?!\\.{0,2}$)';
+export const GUARD = '(?!\\.{0,2}$)';
 /** Brace expansions kept at most, so that `{a,b}{c,d}…` cannot grow without bound. */
 const MAX_EXPANSIONS = 256;
 

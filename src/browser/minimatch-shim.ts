@@ -1,4 +1,5 @@
 import { DecotelError } from '../errors';
+import { GUARD, WILD } from './compile-glob';
 
 /** A compiled set of globs. */
 export type GlobCompiler = (patterns: readonly string[]) => (name: string) => boolean;
@@ -45,7 +46,8 @@ export class Minimatch {
 function simpleGlob(pattern: string): (name: string) => boolean {
   // `**` alone is a globstar: it also spans `/`, which `*` does not.
   if (pattern === '**') return (name) => name !== '.' && name !== '..';
-  const body = pattern.replace(/[.^$|+()*?]/g, (c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : `\\${c}`));
-  const re = new RegExp(/[*?]/.test(pattern) ? `^(?!\\.{0,2}$)${body}$` : `^${body}$`);
+  // The rules of the full compiler (compile-glob.ts), for the characters a simple pattern has.
+  const body = pattern.replace(/[.^$|+()*?]/g, (c) => (c === '*' ? `${WILD}*` : c === '?' ? WILD : `\\${c}`));
+  const re = new RegExp(/[*?]/.test(pattern) ? `^${GUARD}${body}$` : `^${body}$`);
   return (name) => re.test(name);
 }
