@@ -15,18 +15,35 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Budgets in bytes of decotel a page carries, min+gzip (DESIGN.md §8, issue 8); the worker whole. */
 export const BUDGETS = { logger: 3 * 1024, tracking: 12 * 1024, worker: 16 * 1024 };
 
+const BROWSER_BUILD = JSON.parse(readFileSync(join(ROOT, 'scripts/browser-build.json'), 'utf8'));
+
+/** What browser builds of decotel import in place of minimatch and eventemitter3 (size budget, DESIGN.md §8). */
+export const BROWSER_ALIASES = BROWSER_BUILD.alias;
+
+/** Short names given to `_` members so far, so that every browser build of one run names them alike. */
+const mangleCache = {};
+
 /**
- * What browser builds of decotel import in place of minimatch and eventemitter3 (size budget,
- * DESIGN.md §8); the browser tests build their pages with the same file.
+ * esbuild's `build` with the options every browser build of decotel shares besides the shims
+ * (scripts/browser-build.json, which the browser tests build with too): short names for `_`
+ * members (internal, STYLE.md), and class fields as constructor assignments, which drops the
+ * declarations of fields without initializers. Neither changes behaviour; both save bytes
+ * (DESIGN.md §8). One mangle cache for all: a page that mixes the published modules with
+ * `dist/decotel-browser.js` still shares one tracker.
  */
-export const BROWSER_ALIASES = JSON.parse(readFileSync(join(ROOT, 'scripts/browser-aliases.json'), 'utf8'));
+export async function buildForBrowser(options) {
+  const result = await build({
+    ...options,
+    mangleProps: new RegExp(BROWSER_BUILD.mangleProps),
+    tsconfigRaw: BROWSER_BUILD.tsconfigRaw,
+    mangleCache,
+  });
+  Object.assign(mangleCache, result.mangleCache);
+  return result;
+}
 
 /** Sample pages: what a user's bundler would keep of `decotel/browser`. */
 export const PAGES = {
-  // A page that only logs records.
-  logger: `import { getTelemetryLogger } from 'decotel/browser';
-const logger = getTelemetryLogger({ service: { name: 'web' } });
-logger.logEvent({ event_name: 'page.viewed', params: { path: location.pathname } });`,
   // A page that also uses the tracker and every decorator.
   tracking: `import { getTelemetryLogger, telemetry, TrackDuration, TrackFunction, TrackError, Tracked, NoTrack, withTracking } from 'decotel/browser';
 getTelemetryLogger();
@@ -40,6 +57,10 @@ class Cart {
 }
 export const cart = new Cart();
 export const load = withTracking('page.load', () => fetch('/data'));`,
+  // A page that only logs records.
+  logger: `import { getTelemetryLogger } from 'decotel/browser';
+const logger = getTelemetryLogger({ service: { name: 'web' } });
+logger.logEvent({ event_name: 'page.viewed', params: { path: location.pathname } });`,
 };
 
 /**
@@ -69,7 +90,6 @@ const common = {
   target: 'es2022',
   legalComments: 'none',
   logLevel: 'warning',
-  // As the published ESM browser modules do (scripts/build.mjs), small shims replace minimatch and eventemitter3.
   alias: { 'decotel/browser': './src/browser.ts', ...BROWSER_ALIASES },
 };
 
@@ -77,19 +97,20 @@ const common = {
 export async function buildBrowser(outDir = join(ROOT, 'dist')) {
   mkdirSync(join(outDir, 'size-check'), { recursive: true });
   const sizes = {};
-  const worker = await build({ ...common, entryPoints: ['src/browser/worker.browser.ts'], format: 'iife', write: false });
-  sizes.worker = emit(join(outDir, 'decotel-worker.js'), worker.outputFiles[0].contents);
-  const standalone = await build({ ...common, entryPoints: ['src/browser.ts'], format: 'esm', write: false });
-  sizes.standalone = emit(join(outDir, 'decotel-browser.js'), standalone.outputFiles[0].contents);
+  // The pages first: the short names of `_` members go to what they use (one mangle cache).
   for (const [name, contents] of Object.entries(PAGES)) {
     const stdin = { contents, loader: 'ts', resolveDir: ROOT, sourcefile: `${name}-page.ts` };
-    const page = await build({ ...common, stdin, format: 'esm', write: false });
-    const own = await build({ ...common, stdin, format: 'esm', write: false, plugins: [inertDecotel] });
+    const page = await buildForBrowser({ ...common, stdin, format: 'esm', write: false });
+    const own = await buildForBrowser({ ...common, stdin, format: 'esm', write: false, plugins: [inertDecotel] });
     sizes[name] = emit(join(outDir, 'size-check', `${name}-page.min.js`), page.outputFiles[0].contents);
     // min+gzip of the page without decotel, and what decotel adds to it.
     sizes[name].ownGzip = emit(join(outDir, 'size-check', `${name}-page-own.min.js`), own.outputFiles[0].contents).gzip;
     sizes[name].decotelGzip = sizes[name].gzip - sizes[name].ownGzip;
   }
+  const worker = await buildForBrowser({ ...common, entryPoints: ['src/browser/worker.browser.ts'], format: 'iife', write: false });
+  sizes.worker = emit(join(outDir, 'decotel-worker.js'), worker.outputFiles[0].contents);
+  const standalone = await buildForBrowser({ ...common, entryPoints: ['src/browser.ts'], format: 'esm', write: false });
+  sizes.standalone = emit(join(outDir, 'decotel-browser.js'), standalone.outputFiles[0].contents);
   writeFileSync(join(outDir, 'size-check', 'sizes.json'), `${JSON.stringify({ budgets: BUDGETS, sizes }, null, 2)}\n`);
   return sizes;
 }

@@ -14,8 +14,21 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const LAUNCH: LaunchOptions = { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS };
 
+const BROWSER_BUILD = JSON.parse(readFileSync(join(ROOT, 'scripts/browser-build.json'), 'utf8'));
+
 /** What browser builds import in place of minimatch and eventemitter3, as in scripts/build-browser.mjs. */
-export const BROWSER_ALIASES: Record<string, string> = JSON.parse(readFileSync(join(ROOT, 'scripts/browser-aliases.json'), 'utf8'));
+export const BROWSER_ALIASES: Record<string, string> = BROWSER_BUILD.alias;
+
+/**
+ * The esbuild options of every browser build of decotel (scripts/build-browser.mjs): the shims,
+ * short names for `_` members, and class fields as constructor assignments, so that the tests
+ * run what ships.
+ */
+export const BROWSER_OPTIONS = {
+  alias: { 'decotel/browser': './src/browser.ts', ...BROWSER_ALIASES },
+  mangleProps: new RegExp(BROWSER_BUILD.mangleProps),
+  tsconfigRaw: BROWSER_BUILD.tsconfigRaw,
+};
 
 /** One request the ingestion endpoint received. */
 export interface Received {
@@ -28,7 +41,7 @@ export interface Received {
 
 /** Builds `decotel-worker.js` and the test page script; returns their code. */
 export async function buildBundles(): Promise<{ worker: string; page: string }> {
-  const common = { absWorkingDir: ROOT, bundle: true, platform: 'browser' as const, target: 'es2022', write: false, logLevel: 'warning' as const, alias: { 'decotel/browser': './src/browser.ts', ...BROWSER_ALIASES } };
+  const common = { absWorkingDir: ROOT, bundle: true, platform: 'browser' as const, target: 'es2022', write: false, logLevel: 'warning' as const, ...BROWSER_OPTIONS };
   const [worker, page] = await Promise.all([
     build({ ...common, entryPoints: ['src/browser/worker.browser.ts'], format: 'iife', minify: true }),
     build({ ...common, entryPoints: ['__tests__/browser/fixtures/test-page.ts'], format: 'iife' }),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BROWSER_ALIASES, LAUNCH, PageWatch, ROOT, TestServer, buildBundles, openPage } from './browser-harness';
+import { BROWSER_OPTIONS, LAUNCH, PageWatch, ROOT, TestServer, buildBundles, openPage } from './browser-harness';
 
 // Real parts: Debian's Chromium, the worker built by esbuild, a node HTTP endpoint (issue 8).
 jest.setTimeout(60_000);
@@ -214,7 +214,7 @@ describe('getTelemetryLogger() in Chromium', () => {
 
 describe('examples/browser', () => {
   it('feeds one stream from two tabs of the example page', async () => {
-    const standalone = await build({ absWorkingDir: ROOT, entryPoints: ['src/browser.ts'], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, alias: BROWSER_ALIASES });
+    const standalone = await build({ absWorkingDir: ROOT, entryPoints: ['src/browser.ts'], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, ...BROWSER_OPTIONS });
     server.files.set('/decotel-browser.js', { type: 'text/javascript', body: standalone.outputFiles[0].text });
     for (const [name, type] of [['index.html', 'text/html'], ['app.js', 'text/javascript']]) {
       server.files.set(`/example/${name}`, { type, body: readFileSync(join(ROOT, 'examples/browser', name), 'utf8') });

@@ -61,4 +61,46 @@ describe('the npm package', () => {
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', "import * as b from 'decotel/browser'; console.log(typeof b.Tracker)"], { cwd: project, encoding: 'utf8' });
     expect(out.trim()).toBe('function');
   });
+
+  it('gives Node (server-side rendering) a decotel/browser that shares the tracker of decotel', () => {
+    writeFileSync(
+      join(project, 'ssr.mjs'),
+      [
+        "import { telemetry as nodeTelemetry, MemoryDestination } from 'decotel';",
+        "import { telemetry, withTracking } from 'decotel/browser';",
+        'const memory = new MemoryDestination();',
+        'nodeTelemetry.addDestination(memory);',
+        "withTracking('ssr.render', () => 1)();",
+        "telemetry.track('ssr.tracked');",
+        'console.log(JSON.stringify({ same: telemetry === nodeTelemetry, names: memory.events.map((e) => e.name) }));',
+      ].join('\n'),
+    );
+    const out = JSON.parse(execFileSync(process.execPath, ['ssr.mjs'], { cwd: project, encoding: 'utf8' })) as Record<string, unknown>;
+    expect(out).toEqual({ same: true, names: ['ssr.render.started', 'ssr.render.completed', 'ssr.tracked'] });
+  });
+
+  it('bundles the published browser modules, whose internal names are shortened alike, into a working page', async () => {
+    const { build } = await import('esbuild');
+    const entry = [
+      "import { telemetry, MemoryDestination, TrackDuration } from 'decotel/browser';",
+      'const memory = new MemoryDestination();',
+      'telemetry.addDestination(memory);',
+      "class Cart { @TrackDuration('cart.total') total() { return 2; } }",
+      'new Cart().total();',
+      "telemetry.track('page.viewed', { password: 'hunter2' });",
+      'console.log(JSON.stringify(memory.events.map((e) => [e.name, e.properties])));',
+    ].join('\n');
+    const bundle = await build({ stdin: { contents: entry, loader: 'ts', resolveDir: project }, bundle: true, platform: 'browser', target: 'es2022', format: 'esm', write: false, logLevel: 'silent' });
+    const code = bundle.outputFiles[0].text;
+    // The modules come from dist/esm, built for the browser: `_record` and its kin are renamed there.
+    expect(code).not.toMatch(/\.(_recordCall|_platform|_reporter)\b/);
+    writeFileSync(join(project, 'page.mjs'), code);
+    const out = JSON.parse(execFileSync(process.execPath, ['page.mjs'], { cwd: project, encoding: 'utf8' })) as unknown;
+    expect(out).toEqual([
+      ['cart.total.started', {}],
+      ['cart.total.completed', {}],
+      ['page.viewed', { password: '[REDACTED]' }],
+    ]);
+  });
 });
+

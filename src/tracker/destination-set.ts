@@ -1,5 +1,5 @@
 import type { DestinationConfig } from '../config/config-types';
-import type { Destination, DestinationContext, DestinationFactory, FlushResult, ResourceInfo } from '../destinations/destination';
+import type { Destination, DestinationContext, FlushResult, ResourceInfo } from '../destinations/destination';
 import { DecotelError } from '../errors';
 import type { DropReason, Severity } from './event';
 import { SEVERITY_RANK } from './event';
@@ -16,14 +16,19 @@ export interface Routing {
   minSeverity?: Severity;
 }
 
-interface Entry extends Route {
+/** @internal A destination with its routing and counters. */
+export interface Entry extends Route {
   /** Type and options; a reload keeps the instance (and its queue) when this is unchanged. Empty for added objects. */
   readonly key: string;
 }
 
-/** The tracker's destinations: builds them from configuration, counts for them, drains them. */
+/**
+ * The tracker's destinations: adds them, counts for them, drains them. Those of a configuration
+ * are built by `applyConfiguredDestinations` (configured-destinations.ts), which the platforms
+ * that take configurations install.
+ */
 export class DestinationSet {
-  private _entries: Entry[] = [];
+  /** @internal */ _entries: Entry[] = [];
 
   constructor(
     private readonly _reporter: Reporter,
@@ -36,43 +41,6 @@ export class DestinationSet {
 
   get(name: string): Destination | undefined {
     return this._entries.find((e) => e.destination.name === name)?.destination;
-  }
-
-  /**
-   * Replaces the destinations with those of `configs`. An unchanged destination keeps its
-   * instance, queue and counters; the ones that went away are returned, to be shut down.
-   * @throws {DecotelError} when a factory throws (setup time).
-   */
-  apply(configs: readonly DestinationConfig[], types: ReadonlyMap<string, DestinationFactory>): Destination[] {
-    // Destinations added with addDestination() are not the configuration's: they stay.
-    const configured = new Set(configs.map((c) => c.name));
-    const next: Entry[] = this._entries.filter((e) => e.key === '' && !configured.has(e.destination.name));
-    const previous = new Map(this._entries.filter((e) => e.key !== '').map((e) => [e.destination.name, e]));
-    for (const cfg of configs) {
-      if (!cfg.enabled) continue;
-      const key = JSON.stringify([cfg.type, cfg.options]);
-      const old = previous.get(cfg.name);
-      if (old !== undefined && old.key === key) {
-        previous.delete(cfg.name);
-        next.push(makeEntry(old.destination, cfg, key, old.counters));
-        continue;
-      }
-      const counters = new DestinationCounters();
-      const factory = types.get(cfg.type);
-      if (factory === undefined) throw new DecotelError({ code: 'DESTINATION_TYPE', message: `destination '${cfg.name}': no type '${cfg.type}' is registered` });
-      let made: ReturnType<DestinationFactory>;
-      try {
-        const context = this._context(cfg.name, counters);
-        made = factory({ ...cfg.options, name: cfg.name }, context);
-        made.bind?.(context);
-      } catch (err) {
-        throw new DecotelError({ code: 'DESTINATION_TYPE', message: `destination '${cfg.name}' (type ${cfg.type}) could not be created: ${(err as Error)?.message}`, cause: err });
-      }
-      const destination = Object.assign(made, { name: cfg.name }) as Destination;
-      next.push(makeEntry(destination, cfg, key, counters));
-    }
-    this._entries = next;
-    return [...previous.values()].map((e) => e.destination);
   }
 
   /** Adds a destination object, routed by `routing` (every event by default). */
@@ -148,7 +116,8 @@ export class DestinationSet {
     return n;
   }
 
-  private _context(name: string, counters: DestinationCounters): DestinationContext {
+  /** @internal The context a destination of that name is bound to. */
+  _context(name: string, counters: DestinationCounters): DestinationContext {
     const reporter = this._reporter;
     return {
       name,
@@ -168,7 +137,8 @@ export class DestinationSet {
   }
 }
 
-function makeEntry(destination: Destination, cfg: DestinationConfig, key: string, counters: DestinationCounters): Entry {
+/** @internal */
+export function makeEntry(destination: Destination, cfg: DestinationConfig, key: string, counters: DestinationCounters): Entry {
   return {
     destination,
     events: new PatternSet(cfg.events),

@@ -9,6 +9,7 @@ import type { DestinationFactory } from '../destinations/destination';
 import { FileDestination } from '../destinations/file-destination.node';
 import { createHttpDestination } from '../destinations/http/create-http-destination.node';
 import { builtInDestinationTypes } from '../destinations/registry';
+import { applyConfiguredDestinations } from './configured-destinations';
 import { installationIdPath, machineInstallationId } from './installation-id.node';
 import type { Platform } from './platform';
 import type { Tracker } from './tracker';
@@ -37,6 +38,7 @@ export function createNodePlatform(): Platform {
     hash: (input) => createHash('sha256').update(input).digest('hex'),
     runtime: { runtime: 'node', version: process.version, os: process.platform },
     destinationTypes: () => types,
+    configureDestinations: applyConfiguredDestinations,
     machineInstallationId: () => machineInstallationId(installationIdPath(process.env)),
     loadConfig: (options, knownTypes) => loadNodeConfig(options, process.env, knownTypes),
     afterConfigure(config, options, tracker) {

@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/config-types';
 import type { ContextStore } from '../context/context-store';
 import type { GlobalHandlerOptions } from '../context/global-handler-options';
 import type { DestinationFactory, ResourceInfo } from '../destinations/destination';
+import type { applyConfiguredDestinations } from './configured-destinations';
 import type { HashFn } from './privacy';
 import type { Tracker } from './tracker';
 
@@ -46,6 +47,12 @@ export interface Platform {
    * from an object does not carry the validator.
    */
   validateConfig?: ConfigValidator;
+  /**
+   * Builds a configuration's destinations into the tracker's set (`applyConfiguredDestinations`).
+   * Node has it; the browser and default platforms get it from `withConfigValidation()`, the
+   * only way a page can configure destinations. Without it there are none to build.
+   */
+  configureDestinations?: typeof applyConfiguredDestinations;
   /** The id kept for `installation_id: auto`; undefined where the platform keeps none. */
   machineInstallationId?(): string | undefined;
   /** A hook run after a configuration is applied (global handlers, file watching, installation id). */

@@ -113,7 +113,7 @@ export class Tracker {
 
   /** @internal Applies a validated configuration; unchanged destinations keep their queues. */
   _apply(config: ResolvedConfig): void {
-    const removed = this._destinations.apply(config.enabled ? config.destinations : [], this._types);
+    const removed = this._platform.configureDestinations?.(this._destinations, config.enabled ? config.destinations : [], this._types) ?? [];
     this._config = config;
     this._enabled = config.enabled;
     this._reporter.debug = config.debug;
