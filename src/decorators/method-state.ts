@@ -39,21 +39,21 @@ export const UNDECIDED_RATE = -1;
  * the whole invalidation).
  */
 export class MethodState {
-  startedName: string | undefined;
-  completedName: string | undefined;
-  failedName: string | undefined;
-  startedRoutes: readonly Route[] = NO_ROUTES;
-  completedRoutes: readonly Route[] = NO_ROUTES;
-  failedRoutes: readonly Route[] = NO_ROUTES;
-  readonly startedSeverity: Severity;
-  readonly failedSeverity: Severity;
+  _startedName: string | undefined;
+  _completedName: string | undefined;
+  _failedName: string | undefined;
+  _startedRoutes: readonly Route[] = NO_ROUTES;
+  _completedRoutes: readonly Route[] = NO_ROUTES;
+  _failedRoutes: readonly Route[] = NO_ROUTES;
+  readonly _startedSeverity: Severity;
+  readonly _failedSeverity: Severity;
   /** The events' category: the option, else (once named) the prefix's first segment, which all three names share. */
-  category: string | undefined;
-  readonly kind: FunctionKind;
+  _category: string | undefined;
+  readonly _kind: FunctionKind;
   /** `captureArgs`, normalized: the wrapper copies the arguments only when it is set. */
-  readonly captureArgs: true | ArgsMapper | undefined;
+  readonly _captureArgs: true | ArgsMapper | undefined;
   /** The wrapper, once made: the class of a standard decorator's method is found by it. */
-  wrapper: unknown;
+  _wrapper: unknown;
   private readonly _spec: MethodSpec;
   private readonly _emitStarted: boolean;
   private readonly _properties: Record<string, unknown> | undefined;
@@ -67,19 +67,19 @@ export class MethodState {
   constructor(spec: MethodSpec, kind: FunctionKind) {
     const options = spec.options ?? {};
     this._spec = spec;
-    this.kind = kind;
-    this.startedSeverity = isSeverity(options.severity) ? options.severity : 'info';
-    this.failedSeverity = options.severity === 'critical' ? 'critical' : 'error';
-    this.category = typeof options.category === 'string' ? options.category : undefined;
+    this._kind = kind;
+    this._startedSeverity = isSeverity(options.severity) ? options.severity : 'info';
+    this._failedSeverity = options.severity === 'critical' ? 'critical' : 'error';
+    this._category = typeof options.category === 'string' ? options.category : undefined;
     this._emitStarted = options.started !== false;
     this._properties = mergeProperties(options.properties, spec.properties);
-    this.captureArgs = options.captureArgs === true || typeof options.captureArgs === 'function' ? options.captureArgs : undefined;
+    this._captureArgs = options.captureArgs === true || typeof options.captureArgs === 'function' ? options.captureArgs : undefined;
     this._captureResult = options.captureResult === true || typeof options.captureResult === 'function' ? options.captureResult : undefined;
     if (spec.prefix !== undefined) this._nameFrom(spec.prefix);
   }
 
   /** True when a destination takes one of the call's events. Allocates nothing once cached. */
-  isRouted(t: Tracker, thisArg: unknown): boolean {
+  _isRouted(t: Tracker, thisArg: unknown): boolean {
     if (this._router !== t._router) this._refresh(t, thisArg);
     return this._routed;
   }
@@ -89,25 +89,25 @@ export class MethodState {
    * name), cached for one sampler: a Map look-up a call saved (issue #10). Called once the call is
    * routed, so the names are known.
    */
-  startedRate(t: Tracker): number {
+  _rateAtStart(t: Tracker): number {
     const sampler = t._sampler;
     if (this._sampler !== sampler) {
       this._sampler = sampler;
-      this._startedRate = this.startedName === undefined ? UNDECIDED_RATE : sampler.rateFor(this.startedName, this.startedSeverity);
+      this._startedRate = this._startedName === undefined ? UNDECIDED_RATE : sampler.rateFor(this._startedName, this._startedSeverity);
     }
     return this._startedRate;
   }
 
   /** Properties of every event of a call: the fixed ones, plus the captured arguments. */
-  startProperties(args: ArrayLike<unknown>, t: Tracker): Record<string, unknown> | undefined {
-    const capture = this.captureArgs;
+  _startProperties(args: ArrayLike<unknown>, t: Tracker): Record<string, unknown> | undefined {
+    const capture = this._captureArgs;
     if (capture === undefined) return this._properties;
     if (capture === true) return { ...this._properties, args: Array.prototype.slice.call(args) };
     return this._merge(this._properties, 'captureArgs', capture, args, t);
   }
 
   /** Properties of the completed event: the call's, plus the captured result. */
-  resultProperties(base: Record<string, unknown> | undefined, result: unknown, t: Tracker): Record<string, unknown> | undefined {
+  _resultProperties(base: Record<string, unknown> | undefined, result: unknown, t: Tracker): Record<string, unknown> | undefined {
     const capture = this._captureResult;
     if (capture === undefined) return base;
     if (capture === true) return { ...base, result };
@@ -119,7 +119,7 @@ export class MethodState {
     try {
       record = Reflect.apply(mapper, undefined, args);
     } catch (err) {
-      const message = `${option} of '${this.startedName ?? this.failedName}' threw: ${describeThrown(err)}`;
+      const message = `${option} of '${this._startedName ?? this._failedName}' threw: ${describeThrown(err)}`;
       t._reporter.error(new DecotelError({ code: 'INTERNAL', message, cause: err }));
       return base;
     }
@@ -131,11 +131,11 @@ export class MethodState {
     this._router = router;
     this._routed = false;
     try {
-      if (!this._named) this._nameFrom(this._spec.site?.defaultPrefix(thisArg, this.wrapper) ?? 'anonymous');
-      this.startedRoutes = this._emitStarted ? routesAt(router, this.startedName, this.startedSeverity) : NO_ROUTES;
-      this.completedRoutes = routesAt(router, this.completedName, this.startedSeverity);
-      this.failedRoutes = routesAt(router, this.failedName, this.failedSeverity);
-      this._routed = this.startedRoutes.length + this.completedRoutes.length + this.failedRoutes.length > 0;
+      if (!this._named) this._nameFrom(this._spec.site?.defaultPrefix(thisArg, this._wrapper) ?? 'anonymous');
+      this._startedRoutes = this._emitStarted ? routesAt(router, this._startedName, this._startedSeverity) : NO_ROUTES;
+      this._completedRoutes = routesAt(router, this._completedName, this._startedSeverity);
+      this._failedRoutes = routesAt(router, this._failedName, this._failedSeverity);
+      this._routed = this._startedRoutes.length + this._completedRoutes.length + this._failedRoutes.length > 0;
     } catch (err) {
       // Untracked until the next configuration change, rather than a fault on every call.
       t._reporter.error(err);
@@ -144,12 +144,12 @@ export class MethodState {
 
   private _nameFrom(prefix: string): void {
     this._named = true;
-    this.failedName = `${prefix}.failed`;
+    this._failedName = `${prefix}.failed`;
     // The first segment of `<prefix>.<suffix>`, whichever the suffix.
-    this.category ??= defaultCategory(this.failedName);
+    this._category ??= defaultCategory(this._failedName);
     if (this._spec.failedOnly === true) return;
-    this.startedName = `${prefix}.started`;
-    this.completedName = `${prefix}.completed`;
+    this._startedName = `${prefix}.started`;
+    this._completedName = `${prefix}.completed`;
   }
 }
 

@@ -43,8 +43,8 @@ export class TrackedCall implements Scope {
     this.context = parent?.context;
     // The pooled generator: crypto.randomUUID cost ~150 ns and ~580 bytes of garbage a call here (issue #10).
     this.callId = fastRandomId();
-    this._properties = state.startProperties(args, t);
-    const rate = state.startedRate(t);
+    this._properties = state._startProperties(args, t);
+    const rate = state._rateAtStart(t);
     this._rate = rate;
     this._kept = rate === UNDECIDED_RATE || isKept(rate, rate >= 1 ? 0 : t._random());
   }
@@ -99,16 +99,16 @@ export class TrackedCall implements Scope {
     this._settled = true;
     try {
       const state = this._state;
-      const routes = state.completedRoutes;
+      const routes = state._completedRoutes;
       if (routes.length === 0) return;
       if (!this._kept) {
-        this._t._dropSampled(routes, state.startedSeverity);
+        this._t._dropSampled(routes, state._startedSeverity);
         return;
       }
       // One reading ends the duration and dates the event (issue #10: a clock read fewer a call).
       const endMs = monoNow();
-      const properties = state.resultProperties(this._properties, result, this._t);
-      this._emit(routes, state.completedName as string, state.startedSeverity, properties, endMs, inCaller, 'success', Math.max(0, endMs - this._startMs), undefined, this._rate);
+      const properties = state._resultProperties(this._properties, result, this._t);
+      this._emit(routes, state._completedName as string, state._startedSeverity, properties, endMs, inCaller, 'success', Math.max(0, endMs - this._startMs), undefined, this._rate);
     } catch (err) {
       this._t._reporter.error(err);
     } finally {
@@ -126,14 +126,14 @@ export class TrackedCall implements Scope {
     try {
       const t = this._t;
       const state = this._state;
-      const routes = state.failedRoutes;
+      const routes = state._failedRoutes;
       if (routes.length === 0) return;
       let rate: number;
       let kept: boolean;
-      const name = state.failedName as string;
+      const name = state._failedName as string;
       // Not cached: the failure path is the rare one.
       if (this._rate === UNDECIDED_RATE) {
-        rate = t._sampler.rateFor(name, state.failedSeverity);
+        rate = t._sampler.rateFor(name, state._failedSeverity);
         kept = isKept(rate, rate >= 1 ? 0 : t._random());
       } else if (t._sampler.ruleRate(name) === undefined) {
         rate = 1;
@@ -143,12 +143,12 @@ export class TrackedCall implements Scope {
         kept = this._kept;
       }
       if (!kept) {
-        t._dropSampled(routes, state.failedSeverity);
+        t._dropSampled(routes, state._failedSeverity);
         return;
       }
       const endMs = monoNow();
       const error = toEventError(thrown, t._privacy);
-      this._emit(routes, name, state.failedSeverity, this._properties, endMs, inCaller, 'failure', Math.max(0, endMs - this._startMs), error, rate);
+      this._emit(routes, name, state._failedSeverity, this._properties, endMs, inCaller, 'failure', Math.max(0, endMs - this._startMs), error, rate);
     } catch (err) {
       this._t._reporter.error(err);
     } finally {
@@ -163,10 +163,10 @@ export class TrackedCall implements Scope {
 
   private _start(): void {
     const state = this._state;
-    const routes = state.startedRoutes;
+    const routes = state._startedRoutes;
     if (routes.length > 0) {
-      if (this._kept) this._emit(routes, state.startedName as string, state.startedSeverity, this._properties, monoNow(), true, undefined, undefined, undefined, this._rate);
-      else this._t._dropSampled(routes, state.startedSeverity);
+      if (this._kept) this._emit(routes, state._startedName as string, state._startedSeverity, this._properties, monoNow(), true, undefined, undefined, undefined, this._rate);
+      else this._t._dropSampled(routes, state._startedSeverity);
     }
     // Read last, so that the duration covers the method and not the started event (whose
     // destinations and `event` listeners may take their time: the console writes at once).
@@ -195,6 +195,6 @@ export class TrackedCall implements Scope {
     // Where the caller's scope is active (before the method, or right after it), it is the scope
     // of the event; later (a promise's reaction, a generator's step), the active one is looked up.
     const scope = inCaller === true ? parent : this._t._platform.contextStore.active();
-    this._t._recordCall(routes, name, severity, this._state.category as string, properties, id, monoMs, scope, this.callId, parent === undefined ? undefined : parent.callId, status, durationMs, error, sampleRate);
+    this._t._recordCall(routes, name, severity, this._state._category as string, properties, id, monoMs, scope, this.callId, parent === undefined ? undefined : parent.callId, status, durationMs, error, sampleRate);
   }
 }

@@ -40,14 +40,14 @@ export function wrapMethod<F extends AnyFunction>(original: F, spec: MethodSpec)
       const t = Tracker.getInstance();
       // `arguments` with `apply` rather than rest parameters: no array is allocated on the fast path.
       // eslint-disable-next-line prefer-rest-params
-      if (!t._enabled || !state.isRouted(t, this)) return original.apply(this, arguments as unknown as unknown[]);
+      if (!t._enabled || !state._isRouted(t, this)) return original.apply(this, arguments as unknown as unknown[]);
       // Copied only to be captured, element by element, never passed on: an `arguments` object
       // that escapes is allocated on every call, the fast path's too, since all decorated methods
       // share this code (+7 ns a call untracked, issue #10). Only `apply` and indexed reads keep
       // V8 from it, which is why the method is called here, in the call's scope, and not by a
       // helper or `ContextStore.run` (an array a call).
       let args: ArrayLike<unknown> = NO_ARGS;
-      if (state.captureArgs !== undefined) {
+      if (state._captureArgs !== undefined) {
         const n = arguments.length;
         const copy = new Array<unknown>(n);
         // eslint-disable-next-line prefer-rest-params
@@ -72,7 +72,7 @@ export function wrapMethod<F extends AnyFunction>(original: F, spec: MethodSpec)
     },
   };
   const wrapper = holder.wrapper;
-  state.wrapper = wrapper;
+  state._wrapper = wrapper;
   copyFunctionTraits(original, wrapper);
   wrappers.add(wrapper);
   return wrapper as unknown as F;
@@ -81,7 +81,7 @@ export function wrapMethod<F extends AnyFunction>(original: F, spec: MethodSpec)
 /** Reports or observes the method's result, and returns what the caller gets. Never throws. */
 function settle(state: MethodState, t: Tracker, call: TrackedCall, result: unknown): unknown {
   try {
-    if (state.kind !== 'plain') return observeGenerator(result, state.kind === 'async-generator', call, t);
+    if (state._kind !== 'plain') return observeGenerator(result, state._kind === 'async-generator', call, t);
     if (result !== null && (typeof result === 'object' || typeof result === 'function')) {
       // Read `then` once: a getter is not run twice, and what was tested is what is called.
       const then: unknown = (result as { then?: unknown }).then;
