@@ -15,10 +15,10 @@ jest.setTimeout(60_000);
 const KB = 1024;
 /**
  * Decotel in the tracking page: 18,257 B min+gzip before SHA-256, full globs and eventemitter3
- * left the page; 14,209 B after; 13,307 B on 2026-11-24 once `_` members were shortened, fields
+ * left the page; 14,209 B after; 13,256 B on 2026-11-24 once `_` members were shortened, fields
  * lowered and configured destinations came with withConfigValidation(). The issue-8 goal is 12 KB.
  */
-const TRACKING_PAGE_CEILING_BYTES = 13_460;
+const TRACKING_PAGE_CEILING_BYTES = 13_400;
 const out = tempDir('decotel-size-');
 let sizes: Record<string, { min: number; gzip: number; ownGzip?: number; decotelGzip?: number }>;
 
