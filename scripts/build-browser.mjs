@@ -5,39 +5,30 @@
 // budgets (`dist/size-check/`, __tests__/browser/size.test.ts).
 // scripts/build.mjs calls buildBrowser(); `node scripts/build-browser.mjs <outDir>` builds elsewhere.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import shared from './browser-build.cjs';
+
+const { browserBuildOptions } = shared;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Budgets in bytes of decotel a page carries, min+gzip (DESIGN.md §8, issue 8); the worker whole. */
 export const BUDGETS = { logger: 3 * 1024, tracking: 12 * 1024, worker: 16 * 1024 };
 
-const BROWSER_BUILD = JSON.parse(readFileSync(join(ROOT, 'scripts/browser-build.json'), 'utf8'));
-
-/** What browser builds of decotel import in place of minimatch and eventemitter3 (size budget, DESIGN.md §8). */
-export const BROWSER_ALIASES = BROWSER_BUILD.alias;
-
 /** Short names given to `_` members so far, so that every browser build of one run names them alike. */
 const mangleCache = {};
 
 /**
- * esbuild's `build` with the options every browser build of decotel shares besides the shims
- * (scripts/browser-build.json, which the browser tests build with too): short names for `_`
- * members (internal, STYLE.md), and class fields as constructor assignments, which drops the
- * declarations of fields without initializers. Neither changes behaviour; both save bytes
- * (DESIGN.md §8). One mangle cache for all: a page that mixes the published modules with
+ * esbuild's `build` with the options every browser build of decotel shares
+ * (`browserBuildOptions`, scripts/browser-build.cjs, which the browser tests build with too) and
+ * one mangle cache for all: a page that mixes the published modules with
  * `dist/decotel-browser.js` still shares one tracker.
  */
 export async function buildForBrowser(options) {
-  const result = await build({
-    ...options,
-    mangleProps: new RegExp(BROWSER_BUILD.mangleProps),
-    tsconfigRaw: BROWSER_BUILD.tsconfigRaw,
-    mangleCache,
-  });
+  const result = await build({ ...browserBuildOptions(options), mangleCache });
   Object.assign(mangleCache, result.mangleCache);
   return result;
 }
@@ -90,7 +81,7 @@ const common = {
   target: 'es2022',
   legalComments: 'none',
   logLevel: 'warning',
-  alias: { 'decotel/browser': './src/browser.ts', ...BROWSER_ALIASES },
+  alias: { 'decotel/browser': './src/browser.ts' },
 };
 
 /** Builds the worker and the sample pages into `outDir`; returns their sizes. */
@@ -100,12 +91,14 @@ export async function buildBrowser(outDir = join(ROOT, 'dist')) {
   // The pages first: the short names of `_` members go to what they use (one mangle cache).
   for (const [name, contents] of Object.entries(PAGES)) {
     const stdin = { contents, loader: 'ts', resolveDir: ROOT, sourcefile: `${name}-page.ts` };
-    const page = await buildForBrowser({ ...common, stdin, format: 'esm', write: false });
+    const page = await buildForBrowser({ ...common, stdin, format: 'esm', write: false, metafile: true });
     const own = await buildForBrowser({ ...common, stdin, format: 'esm', write: false, plugins: [inertDecotel] });
     sizes[name] = emit(join(outDir, 'size-check', `${name}-page.min.js`), page.outputFiles[0].contents);
     // min+gzip of the page without decotel, and what decotel adds to it.
     sizes[name].ownGzip = emit(join(outDir, 'size-check', `${name}-page-own.min.js`), own.outputFiles[0].contents).gzip;
     sizes[name].decotelGzip = sizes[name].gzip - sizes[name].ownGzip;
+    // The modules of decotel the page carries, for the size check to say what is in it.
+    sizes[name].modules = Object.keys(page.metafile.inputs).filter((file) => file.startsWith('src/'));
   }
   const worker = await buildForBrowser({ ...common, entryPoints: ['src/browser/worker.browser.ts'], format: 'iife', write: false });
   sizes.worker = emit(join(outDir, 'decotel-worker.js'), worker.outputFiles[0].contents);

@@ -11,7 +11,8 @@ const external = Object.keys(pkg.dependencies ?? {});
 const common = { bundle: true, platform: 'node', target: 'node18', sourcemap: true, external, logLevel: 'warning' };
 
 // The browser bundles: the worker, dist/decotel-browser.js and the size-check pages.
-const { BROWSER_ALIASES, buildBrowser, buildForBrowser } = await import('./build-browser.mjs');
+const { buildBrowser, buildForBrowser } = await import('./build-browser.mjs');
+const { BROWSER_ALIASES, browserModuleFor } = (await import('./browser-build.cjs')).default;
 await buildBrowser();
 
 const nodeEntries = ['src/index.ts', 'src/browser.ts'];
@@ -35,22 +36,28 @@ console.log('built dist/');
  * one pre-bundled file: a bundler then drops, module by module ("sideEffects": false), what a page
  * does not use, as the size check measures (scripts/build-browser.mjs). Built for the browser,
  * ES2022, with `minimatch` and `eventemitter3` replaced by small shims of the same rules
- * (src/browser/*-shim.ts), so that no bundler setting is needed, and with the other options of
- * every browser build (`buildForBrowser`): `_` members are named as in dist/decotel-browser.js.
+ * (src/browser/*-shim.ts) and the modules that have a browser version importing it instead
+ * (BROWSER_MODULES), so that no bundler setting is needed, and with the other options of every
+ * browser build (`buildForBrowser`): `_` members are named as in dist/decotel-browser.js.
  * Node takes dist/cjs/browser.js instead (the "node" condition of package.json), whose names are
  * those of the Node entry's, with which server-side rendering shares the tracker.
  */
 async function buildBrowserModules() {
   const alias = BROWSER_ALIASES;
   const shimFilter = new RegExp(`^(${Object.keys(alias).join('|')})$`);
-  const graph = await buildForBrowser({ bundle: true, write: false, metafile: true, platform: 'browser', external, alias, entryPoints: ['src/browser.ts'], outdir: 'dist/esm', logLevel: 'warning' });
+  const graph = await buildForBrowser({ bundle: true, write: false, metafile: true, platform: 'browser', external, entryPoints: ['src/browser.ts'], outdir: 'dist/esm', logLevel: 'warning' });
   const modules = Object.keys(graph.metafile.inputs).filter((f) => f.startsWith('src/'));
   // Each module is built alone: relative imports stay imports, with the `.js` that ESM needs.
+  const importOf = (importer, file) => `${relative(dirname(importer), file).replace(/\.ts$/, '').replace(/^(?!\.)/, './')}.js`;
   const relativeImports = {
     name: 'relative-imports',
     setup(b) {
-      b.onResolve({ filter: /^\.\.?\// }, (args) => (args.kind === 'entry-point' ? undefined : { path: `${args.path}.js`, external: true }));
-      b.onResolve({ filter: shimFilter }, (args) => ({ path: `${relative(dirname(args.importer), resolve(alias[args.path])).replace(/\.ts$/, '').replace(/^(?!\.)/, './')}.js`, external: true }));
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        const browser = browserModuleFor(args.resolveDir, args.path);
+        return { path: browser === undefined ? `${args.path}.js` : importOf(args.importer, browser), external: true };
+      });
+      b.onResolve({ filter: shimFilter }, (args) => ({ path: importOf(args.importer, resolve(alias[args.path])), external: true }));
     },
   };
   await buildForBrowser({ bundle: true, platform: 'browser', target: 'es2022', sourcemap: true, external, logLevel: 'warning', format: 'esm', entryPoints: modules, outdir: 'dist/esm', outbase: 'src', plugins: [relativeImports] });

@@ -1,7 +1,7 @@
 // Test support for the Chromium suites: builds the browser bundles with esbuild, serves them with
 // a scriptable config and ingestion endpoint on 127.0.0.1, and launches Debian's Chromium.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,21 +14,15 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const LAUNCH: LaunchOptions = { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS };
 
-const BROWSER_BUILD = JSON.parse(readFileSync(join(ROOT, 'scripts/browser-build.json'), 'utf8'));
-
-/** What browser builds import in place of minimatch and eventemitter3, as in scripts/build-browser.mjs. */
-export const BROWSER_ALIASES: Record<string, string> = BROWSER_BUILD.alias;
+/** The options every browser build of decotel shares (scripts/browser-build.cjs). */
+const shared: { browserBuildOptions<T extends object>(options: T): T } = require('../../scripts/browser-build.cjs');
 
 /**
  * The esbuild options of every browser build of decotel (scripts/build-browser.mjs): the shims,
- * short names for `_` members, and class fields as constructor assignments, so that the tests
- * run what ships.
+ * the browser modules, short names for `_` members, and class fields as constructor
+ * assignments, so that the tests run what ships.
  */
-export const BROWSER_OPTIONS = {
-  alias: { 'decotel/browser': './src/browser.ts', ...BROWSER_ALIASES },
-  mangleProps: new RegExp(BROWSER_BUILD.mangleProps),
-  tsconfigRaw: BROWSER_BUILD.tsconfigRaw,
-};
+export const BROWSER_OPTIONS = shared.browserBuildOptions({ alias: { 'decotel/browser': './src/browser.ts' } });
 
 /** One request the ingestion endpoint received. */
 export interface Received {

@@ -13,14 +13,10 @@ import { ROOT, tempDir } from './browser-harness';
 jest.setTimeout(60_000);
 
 const KB = 1024;
-/**
- * Decotel in the tracking page: 18,257 B min+gzip before SHA-256, full globs and eventemitter3
- * left the page; 14,209 B after; 13,256 B on 2026-11-24 once `_` members were shortened, fields
- * lowered and configured destinations came with withConfigValidation(). The issue-8 goal is 12 KB.
- */
-const TRACKING_PAGE_CEILING_BYTES = 13_400;
+/** The modules browser builds take in place of Node's (scripts/browser-build.cjs). */
+const { BROWSER_MODULES }: { BROWSER_MODULES: Record<string, string> } = require('../../scripts/browser-build.cjs');
 const out = tempDir('decotel-size-');
-let sizes: Record<string, { min: number; gzip: number; ownGzip?: number; decotelGzip?: number }>;
+let sizes: Record<string, { min: number; gzip: number; ownGzip?: number; decotelGzip?: number; modules?: string[] }>;
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'scripts/build-browser.mjs'), out.path], { cwd: ROOT, stdio: 'pipe' });
@@ -66,11 +62,17 @@ describe('browser bundle sizes (min+gzip)', () => {
     expect(page).not.toMatch(/eventemitter|_eventsCount/i);
   });
 
-  // Issue 8 asks for 12 KB; this page carries 13.9 KB of decotel (the logger 2.8 KB, the tracker
-  // core ~7.6 KB, the decorators ~3.6 KB), so the goal is not met and issue 8 stays open. Until
-  // it is, this ceiling keeps the page from growing: the measured size plus 2 %, never the goal.
-  it('keeps what a page that also uses track and the decorators carries of decotel under its current ceiling (goal: 12 KB, #8)', () => {
-    expect(sizes.tracking.decotelGzip).toBeLessThanOrEqual(TRACKING_PAGE_CEILING_BYTES);
+  it('keeps what a page that also uses track and the decorators carries of decotel within 12 KB', () => {
+    expect(sizes.tracking.decotelGzip).toBeLessThanOrEqual(12 * KB);
+  });
+
+  it('builds the page with the browser version of each module that has one, never the Node version', () => {
+    const modules = sizes.tracking.modules!;
+    expect(modules).toContain('src/tracker/tracker.ts');
+    for (const [node, browser] of Object.entries(BROWSER_MODULES)) {
+      expect(modules).not.toContain(node);
+      expect(modules).toContain(browser);
+    }
   });
 
   it('keeps the worker within 16 KB', () => {

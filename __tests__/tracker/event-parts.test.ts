@@ -1,7 +1,8 @@
 import { MemoryDestination, TrackDuration, telemetry } from 'decotel';
 import type { TelemetryEvent } from 'decotel';
 import { defaultConfig } from '../../src/config/config-types';
-import { EMPTY_RECORD, assignFields, callEvent, cleanContext, toIsoTimestamp } from '../../src/tracker/event-parts';
+import { assignFields, callEvent, cleanContext } from '../../src/tracker/event-parts';
+import { EMPTY_RECORD, toIsoTimestamp } from '../../src/tracker/event';
 import { PrivacyPolicy } from '../../src/tracker/privacy';
 
 beforeEach(() => telemetry.reset());

@@ -1,4 +1,5 @@
-import { Sampler, isKept } from '../../src/tracker/sampler';
+import { defaultConfig } from '../../src/config/config-types';
+import { KEEP_ALL, Sampler, isKept } from '../../src/tracker/sampler';
 
 describe('Sampler', () => {
   const sampler = new Sampler({
@@ -45,12 +46,13 @@ describe('Sampler', () => {
     });
   });
 
-  describe('keepsAll', () => {
-    it('is true only when every rate is 1', () => {
-      expect(new Sampler({ rate: 1, rules: [] }).keepsAll).toBe(true);
-      expect(new Sampler({ rate: 1, rules: [{ events: ['a'], rate: 1 }] }).keepsAll).toBe(true);
-      expect(new Sampler({ rate: 1, rules: [{ events: ['a'], rate: 0.5 }] }).keepsAll).toBe(false);
-      expect(sampler.keepsAll).toBe(false);
+  describe('KEEP_ALL', () => {
+    it('answers as the sampler of the default configuration does', () => {
+      const byDefault = new Sampler(defaultConfig().sampling);
+      for (const name of ['a', 'user.login', 'x.failed']) {
+        expect(KEEP_ALL.ruleRate(name)).toBe(byDefault.ruleRate(name));
+        for (const severity of ['debug', 'info', 'error', 'critical'] as const) expect(KEEP_ALL.rateFor(name, severity)).toBe(byDefault.rateFor(name, severity));
+      }
     });
   });
 });

@@ -1,9 +1,6 @@
 import { DEFAULT_REDACT_KEYS } from '../config/config-types';
+import { MAX_ARRAY_LENGTH, MAX_DEPTH, MAX_STRING_LENGTH, REDACTED } from '../tracker/privacy-limits';
 
-/** Bounds of the privacy stage (DESIGN.md §6), kept here so the page does not load it. */
-const MAX_STRING_LENGTH = 8 * 1024;
-const MAX_DEPTH = 8;
-const MAX_ARRAY_LENGTH = 100;
 const REDACT = new Set(DEFAULT_REDACT_KEYS);
 
 /**
@@ -49,7 +46,7 @@ function safe(value: unknown, depth: number, seen: object[]): unknown {
     else {
       const rec: Record<string, unknown> = {};
       for (const key of Object.keys(obj)) {
-        const v = REDACT.has(key.toLowerCase()) ? '[REDACTED]' : safe(obj[key], depth + 1, seen);
+        const v = REDACT.has(key.toLowerCase()) ? REDACTED : safe(obj[key], depth + 1, seen);
         if (v !== undefined) rec[key] = v;
       }
       out = rec;

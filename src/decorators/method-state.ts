@@ -3,7 +3,7 @@ import type { Severity } from '../tracker/event';
 import { defaultCategory, isSeverity } from '../tracker/event';
 import { describeThrown } from '../tracker/privacy';
 import type { Route, Router } from '../tracker/router';
-import type { Sampler } from '../tracker/sampler';
+import type { EventSampler } from '../tracker/sampler';
 import type { Tracker } from '../tracker/tracker';
 import type { MethodSite } from './method-site';
 import type { TrackMethodOptions } from './track-options';
@@ -61,7 +61,7 @@ export class MethodState {
   private _router: Router | undefined;
   private _routed = false;
   private _named = false;
-  private _sampler: Sampler | undefined;
+  private _sampler: EventSampler | undefined;
   private _startedRate = UNDECIDED_RATE;
 
   constructor(spec: MethodSpec, kind: FunctionKind) {

@@ -1,17 +1,9 @@
 // Small pieces of an event's construction, kept apart from the tracker so that each stays cheap to read.
 import type { Scope } from '../context/context-store';
-import type { EventError, Severity, TelemetryEvent, TrackEventOptions } from './event';
-import { defaultCategory } from './event';
+import type { EventError, Severity, TelemetryEvent } from './event';
+import { EMPTY_RECORD, defaultCategory } from './event';
 import type { PrivacyPolicy } from './privacy';
 import type { EventFields } from './tracker';
-
-/**
- * The `properties` or `context` of an event that has none: one frozen object shared by all such
- * events, rather than a fresh `{}` (56 bytes) for each (issue #10). Events handed to destinations
- * are shared by all of them and must not be mutated (README, "Events"); a destination that
- * tried to add a key here would throw in strict code, and be counted `failed`, isolated.
- */
-export const EMPTY_RECORD: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
 /** True when `record` has an own enumerable key; allocates nothing (unlike `Object.keys`). */
 export function hasOwnKeys(record: Record<string, unknown>): boolean {
@@ -105,11 +97,4 @@ export function cleanContext(privacy: PrivacyPolicy, base: Record<string, unknow
   if (!hasBase && hasGlobal && !hasOwn) return privacy.cleanRecord(global);
   if (!hasBase && !hasGlobal && hasOwn) return privacy.cleanRecord(own);
   return privacy.cleanRecord({ ...base, ...global, ...own });
-}
-
-/** An explicit `timestamp` option as ISO 8601; now when it is not a valid date. */
-export function toIsoTimestamp(value: TrackEventOptions['timestamp']): string {
-  if (value === undefined) return new Date().toISOString();
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString();
 }

@@ -12,6 +12,7 @@ import { builtInDestinationTypes } from '../destinations/registry';
 import { applyConfiguredDestinations } from './configured-destinations';
 import { installationIdPath, machineInstallationId } from './installation-id.node';
 import type { Platform } from './platform';
+import { Sampler } from './sampler';
 import type { Tracker } from './tracker';
 
 /** The Node platform: AsyncLocalStorage scopes, node:crypto, files, `process.env`. */
@@ -39,6 +40,7 @@ export function createNodePlatform(): Platform {
     runtime: { runtime: 'node', version: process.version, os: process.platform },
     destinationTypes: () => types,
     configureDestinations: applyConfiguredDestinations,
+    createSampler: (config) => new Sampler(config),
     machineInstallationId: () => machineInstallationId(installationIdPath(process.env)),
     loadConfig: (options, knownTypes) => loadNodeConfig(options, process.env, knownTypes),
     afterConfigure(config, options, tracker) {

@@ -1,16 +1,11 @@
 import type { PrivacyConfig } from '../config/config-types';
+import { cleanPlainRecord } from './clean-plain';
+import type { KeyKind } from './privacy-limits';
+import { KEY_HASH, KEY_PLAIN, KEY_REDACT, MAX_ARRAY_LENGTH, MAX_DEPTH, MAX_OBJECT_KEYS, MAX_STRING_LENGTH, REDACTED } from './privacy-limits';
 import { scrubString } from './scrub';
 
-/** The marker a redacted value becomes; the key stays. */
-export const REDACTED = '[REDACTED]';
-/** Strings longer than this many characters are cut. @see DESIGN.md §6 */
-export const MAX_STRING_LENGTH = 8 * 1024;
-/** Objects nested deeper than this are cut. */
-export const MAX_DEPTH = 8;
-/** Arrays longer than this are cut. */
-export const MAX_ARRAY_LENGTH = 100;
-/** Keys of one object kept at most, so that a huge map cannot blow up an event. */
-export const MAX_OBJECT_KEYS = 1_000;
+export { MAX_ARRAY_LENGTH, MAX_DEPTH, MAX_OBJECT_KEYS, MAX_STRING_LENGTH, REDACTED } from './privacy-limits';
+
 /**
  * Characters past the cut that are still scrubbed, so that a secret straddling the cut is
  * recognized whole and not left half visible.
@@ -19,11 +14,6 @@ const SCRUB_OVERLAP_CHARS = 512;
 
 /** Distinct keys whose redact / hash decision is cached before the cache is cleared. */
 const KEY_CACHE_MAX = 1_000;
-const KEY_PLAIN = 0;
-const KEY_REDACT = 1;
-const KEY_HASH = 2;
-type KeyKind = typeof KEY_PLAIN | typeof KEY_REDACT | typeof KEY_HASH;
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /** A synchronous SHA-256 returning lower-case hex; the platform provides it. */
 export type HashFn = (input: string) => string;
@@ -54,7 +44,7 @@ export class PrivacyPolicy {
   /** A cleaned copy of a record (properties or context). */
   cleanRecord(record: Record<string, unknown> | undefined): Record<string, unknown> {
     if (record === undefined || record === null) return {};
-    const fast = this._cleanPlain(record);
+    const fast = cleanPlainRecord(this, record);
     if (fast !== undefined) return fast;
     const out = this._clean(record, 0, []);
     return typeof out === 'object' && out !== null && !Array.isArray(out) ? (out as Record<string, unknown>) : { value: out };
@@ -85,51 +75,9 @@ export class PrivacyPolicy {
     return this._hash(this._salt + text).slice(0, 16);
   }
 
-  /**
-   * The fast path of {@link cleanRecord} for what events almost always carry: a plain object
-   * (or none), mostly of primitives. It gives what the general walk gives, without its
-   * per-key closure and `Object.keys` array, and with the key decisions cached. Returns
-   * undefined (the caller then takes the general walk) for anything unusual: another prototype,
-   * a `toJSON`, too many keys, a getter that throws.
-   */
-  private _cleanPlain(record: Record<string, unknown>): Record<string, unknown> | undefined {
-    if (typeof record !== 'object') return undefined;
-    const proto: unknown = Object.getPrototypeOf(record);
-    if ((proto !== Object.prototype && proto !== null) || typeof record.toJSON === 'function') return undefined;
-    const out: Record<string, unknown> = {};
-    let ancestors: object[] | undefined;
-    let count = 0;
-    try {
-      for (const key in record) {
-        if (!hasOwn.call(record, key)) continue;
-        if (++count > MAX_OBJECT_KEYS) return undefined;
-        const raw = record[key];
-        const kind = this._keyKind(key);
-        if (kind !== KEY_PLAIN) {
-          out[key] = raw === undefined || raw === null ? raw : kind === KEY_REDACT ? REDACTED : this.hashValue(raw);
-          continue;
-        }
-        switch (typeof raw) {
-          case 'number':
-          case 'boolean':
-          case 'undefined':
-            out[key] = raw;
-            break;
-          case 'string':
-            out[key] = this.cleanString(raw);
-            break;
-          default:
-            out[key] = raw === null ? null : this._clean(raw, 1, (ancestors ??= [record]));
-        }
-      }
-    } catch {
-      return undefined;
-    }
-    return out;
-  }
-
   /** Whether a key is redacted, hashed or kept: cached, since `normalizeKey` allocates. */
-  private _keyKind(key: string): KeyKind {
+  /** @internal */
+  _keyKind(key: string): KeyKind {
     let kind = this._keyKinds.get(key);
     if (kind === undefined) {
       const lower = normalizeKey(key);
@@ -140,7 +88,8 @@ export class PrivacyPolicy {
     return kind;
   }
 
-  private _clean(value: unknown, depth: number, ancestors: object[]): unknown {
+  /** @internal */
+  _clean(value: unknown, depth: number, ancestors: object[]): unknown {
     switch (typeof value) {
       case 'string':
         return this.cleanString(value);

@@ -1,4 +1,10 @@
 import type { SamplingRule } from '../config/config-types';
+
+/** The `sampling` section of a configuration. */
+export interface SamplingConfig {
+  rate: number;
+  rules: readonly SamplingRule[];
+}
 import type { Severity } from './event';
 import { SEVERITY_RANK } from './event';
 import { PatternSet } from './pattern';
@@ -6,24 +12,33 @@ import { PatternSet } from './pattern';
 /** Names whose rate is cached before the cache is cleared. */
 const RATE_CACHE_MAX_NAMES = 10_000;
 
+/** The rates at which events are kept: a {@link Sampler}, or {@link KEEP_ALL}. */
+export interface EventSampler {
+  /** The rule rate for `name`, or undefined when no rule matches. */
+  ruleRate(name: string): number | undefined;
+  /** The rate at which an event of this name and severity is kept. */
+  rateFor(name: string, severity: Severity): number;
+}
+
+/**
+ * The sampler of the default configuration (rate 1, no rules), without the matching: the
+ * tracker's until a configuration comes with its platform's `createSampler`.
+ */
+export const KEEP_ALL: EventSampler = Object.freeze({ ruleRate: () => undefined, rateFor: () => 1 });
+
 /**
  * Sampling rates by event name (DESIGN.md §6): the first rule whose patterns match decides;
  * otherwise the default rate, except that errors (severity error or above) are kept at 1.
  * Pure: the draw is the caller's, with a random number it passes in.
  */
-export class Sampler {
+export class Sampler implements EventSampler {
   private readonly _rate: number;
   private readonly _rules: ReadonlyArray<{ events: PatternSet; rate: number }>;
   private readonly _cache = new Map<string, number>();
 
-  constructor(config: { rate: number; rules: readonly SamplingRule[] }) {
+  constructor(config: SamplingConfig) {
     this._rate = config.rate;
     this._rules = config.rules.map((r) => ({ events: new PatternSet(r.events), rate: r.rate }));
-  }
-
-  /** True when every event is kept: sampling can be skipped entirely. */
-  get keepsAll(): boolean {
-    return this._rate >= 1 && this._rules.every((r) => r.rate >= 1);
   }
 
   /** The rule rate for `name`, or undefined when no rule matches. */

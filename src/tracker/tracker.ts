@@ -7,9 +7,9 @@ import { assertFactory } from '../destinations/registry';
 import { DecotelError } from '../errors';
 import { toEventError } from './error-info';
 import type { EventError, Severity, TelemetryEvent, TrackEventOptions } from './event';
-import { SEVERITY_RANK, defaultSeverity, isSeverity } from './event';
+import { EMPTY_RECORD, SEVERITY_RANK, defaultSeverity, isSeverity, toIsoTimestamp } from './event';
 import { fastRandomId, randomId } from './ids';
-import { CategoryCache, EMPTY_RECORD, assignFields, callEvent, cleanContext, toIsoTimestamp } from './event-parts';
+import { CategoryCache, assignFields, callEvent, cleanContext } from './event-parts';
 import { WallClock, monoNow } from './wall-clock';
 import type { ConfigureOptions, Platform } from './platform';
 import { defaultPlatform } from './default-platform';
@@ -18,7 +18,8 @@ import type { LifecycleEventName, LifecycleEvents } from './reporter';
 import { Reporter } from './reporter';
 import type { Route } from './router';
 import { Router } from './router';
-import { Sampler, isKept } from './sampler';
+import type { EventSampler } from './sampler';
+import { KEEP_ALL, isKept } from './sampler';
 import type { Routing } from './destination-set';
 import { DestinationSet } from './destination-set';
 import type { TrackerStats } from './stats';
@@ -47,7 +48,7 @@ export interface EventFields {
 export class Tracker {
   /** @internal */ _platform: Platform;
   /** @internal */ _router = new Router([]);
-  /** @internal */ _sampler = new Sampler({ rate: 1, rules: [] });
+  /** @internal */ _sampler: EventSampler = KEEP_ALL;
   /** @internal */ _privacy: PrivacyPolicy;
   /** @internal */ _enabled = true;
   /** @internal */ _random: () => number = Math.random;
@@ -117,7 +118,7 @@ export class Tracker {
     this._config = config;
     this._enabled = config.enabled;
     this._reporter.debug = config.debug;
-    this._sampler = new Sampler(config.sampling);
+    this._sampler = this._platform.createSampler?.(config.sampling) ?? KEEP_ALL;
     this._privacy = new PrivacyPolicy(config.privacy, this._platform.hash);
     this._resource.service = { ...config.service };
     this._resource.installationId = config.installationId === 'auto' ? this._platform.machineInstallationId?.() : config.installationId;
@@ -366,7 +367,7 @@ export class Tracker {
     this._shutdown = undefined;
     this._globalContext = {};
     this._sequence = 0;
-    this._sampler = new Sampler(this._config.sampling);
+    this._sampler = KEEP_ALL;
     this._privacy = new PrivacyPolicy(this._config.privacy, this._platform.hash);
     this._resource.sessionId = randomId();
     this._resource.service = {};

@@ -1,0 +1,13 @@
+import { createBrowserPlatform } from '../browser/browser-platform.browser';
+import type { Platform } from './platform';
+
+let instance: Platform | undefined;
+
+/**
+ * The platform of a tracker created in a browser build (scripts/browser-build.cjs takes this
+ * module for default-platform.ts): the browser platform from the start, rather than a default
+ * one that `decotel/browser` would replace at once.
+ */
+export function defaultPlatform(): Platform {
+  return (instance ??= createBrowserPlatform());
+}
