@@ -64,9 +64,13 @@ describe('createBrowserPlatform()', () => {
       expect(telemetry.configure().config.destinations).toEqual([]);
       installConfigValidation(telemetry);
       expect(() => telemetry.configure({ config: { telemetry: { destinations: { mem: { type: 'nope' } } } } })).toThrow(ConfigError);
-      telemetry.configure({ config: { telemetry: { privacy: { hash_keys: ['user_id'], hash_salt: 's' }, destinations: { mem: { type: 'memory', events: ['error.*', 'user.*'] } } } } });
-      // withConfigValidation() brought the SHA-256 that hash_keys need (the platform has none of its own).
+      telemetry.configure({
+        config: { telemetry: { privacy: { hash_keys: ['user_id'], hash_salt: 's' }, sampling: { rules: [{ events: ['noise.*'], rate: 0 }] }, destinations: { mem: { type: 'memory', events: ['error.*', 'user.*', 'noise.*'] } } } },
+      });
+      // withConfigValidation() brought the SHA-256 that hash_keys need and the sampler (the platform has neither of its own).
       telemetry.track('user.seen', { user_id: 'u-1' });
+      telemetry.track('noise.tick');
+      expect(telemetry.stats().destinations.mem.dropped).toEqual({ sampled: 1 });
       telemetry.installGlobalHandlers();
       const error = Object.assign(new Event('error'), { error: new RangeError('boom'), message: 'boom' });
       target.dispatchEvent(error);

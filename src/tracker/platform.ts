@@ -4,7 +4,7 @@ import type { GlobalHandlerOptions } from '../context/global-handler-options';
 import type { DestinationFactory, ResourceInfo } from '../destinations/destination';
 import type { applyConfiguredDestinations } from './configured-destinations';
 import type { HashFn } from './privacy';
-import type { EventSampler, SamplingConfig } from './sampler';
+import type { EventSampler } from './sampler';
 import type { Tracker } from './tracker';
 
 /** Options of `telemetry.configure()`. */
@@ -59,7 +59,7 @@ export interface Platform {
    * platforms get it from `withConfigValidation()`, the only way a page can configure sampling.
    * Without it, every event is kept (the default configuration's rate 1).
    */
-  createSampler?(config: SamplingConfig): EventSampler;
+  createSampler?(config: ResolvedConfig['sampling']): EventSampler;
   /** The id kept for `installation_id: auto`; undefined where the platform keeps none. */
   machineInstallationId?(): string | undefined;
   /** A hook run after a configuration is applied (global handlers, file watching, installation id). */

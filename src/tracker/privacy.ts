@@ -75,8 +75,7 @@ export class PrivacyPolicy {
     return this._hash(this._salt + text).slice(0, 16);
   }
 
-  /** Whether a key is redacted, hashed or kept: cached, since `normalizeKey` allocates. */
-  /** @internal */
+  /** @internal Whether a key is redacted, hashed or kept: cached, since `normalizeKey` allocates. */
   _keyKind(key: string): KeyKind {
     let kind = this._keyKinds.get(key);
     if (kind === undefined) {
@@ -88,7 +87,7 @@ export class PrivacyPolicy {
     return kind;
   }
 
-  /** @internal */
+  /** @internal The general walk (depth and the objects above it, for cycles). */
   _clean(value: unknown, depth: number, ancestors: object[]): unknown {
     switch (typeof value) {
       case 'string':

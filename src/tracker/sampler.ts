@@ -1,10 +1,4 @@
-import type { SamplingRule } from '../config/config-types';
-
-/** The `sampling` section of a configuration. */
-export interface SamplingConfig {
-  rate: number;
-  rules: readonly SamplingRule[];
-}
+import type { ResolvedConfig } from '../config/config-types';
 import type { Severity } from './event';
 import { SEVERITY_RANK } from './event';
 import { PatternSet } from './pattern';
@@ -36,7 +30,7 @@ export class Sampler implements EventSampler {
   private readonly _rules: ReadonlyArray<{ events: PatternSet; rate: number }>;
   private readonly _cache = new Map<string, number>();
 
-  constructor(config: SamplingConfig) {
+  constructor(config: ResolvedConfig['sampling']) {
     this._rate = config.rate;
     this._rules = config.rules.map((r) => ({ events: new PatternSet(r.events), rate: r.rate }));
   }
