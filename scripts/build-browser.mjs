@@ -97,8 +97,9 @@ export async function buildBrowser(outDir = join(ROOT, 'dist')) {
     // min+gzip of the page without decotel, and what decotel adds to it.
     sizes[name].ownGzip = emit(join(outDir, 'size-check', `${name}-page-own.min.js`), own.outputFiles[0].contents).gzip;
     sizes[name].decotelGzip = sizes[name].gzip - sizes[name].ownGzip;
-    // The modules of decotel the page carries, for the size check to say what is in it.
-    sizes[name].modules = Object.keys(page.metafile.inputs).filter((file) => file.startsWith('src/'));
+    // The modules of decotel with code in the page, for the size check to say what is in it.
+    const [output] = Object.values(page.metafile.outputs);
+    sizes[name].modules = Object.entries(output.inputs).flatMap(([file, { bytesInOutput }]) => (file.startsWith('src/') && bytesInOutput > 0 ? [file] : []));
   }
   const worker = await buildForBrowser({ ...common, entryPoints: ['src/browser/worker.browser.ts'], format: 'iife', write: false });
   sizes.worker = emit(join(outDir, 'decotel-worker.js'), worker.outputFiles[0].contents);

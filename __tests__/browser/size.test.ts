@@ -68,11 +68,8 @@ describe('browser bundle sizes (min+gzip)', () => {
 
   it('builds the page with the browser version of each module that has one, never the Node version', () => {
     const modules = sizes.tracking.modules!;
-    expect(modules).toContain('src/tracker/tracker.ts');
-    for (const [node, browser] of Object.entries(BROWSER_MODULES)) {
-      expect(modules).not.toContain(node);
-      expect(modules).toContain(browser);
-    }
+    expect(modules).toEqual(expect.arrayContaining(['src/tracker/tracker.ts', 'src/decorators/wrap-method.ts', 'src/tracker/ids.browser.ts', 'src/tracker/event-parts.browser.ts']));
+    for (const node of Object.keys(BROWSER_MODULES)) expect(modules).not.toContain(node);
   });
 
   it('keeps the worker within 16 KB', () => {

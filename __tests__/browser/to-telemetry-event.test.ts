@@ -88,9 +88,15 @@ describe('randomUuid()', () => {
     expect(randomUuid()).toMatch(UUID);
     const original = globalThis.crypto.randomUUID;
     Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
+    const draws = jest.spyOn(globalThis.crypto, 'getRandomValues');
     try {
-      expect(randomUuid()).toMatch(UUID);
+      const ids = new Set(Array.from({ length: 500 }, () => randomUuid()));
+      expect(ids.size).toBe(500);
+      for (const id of ids) expect(id).toMatch(UUID);
+      // One draw per id (plain http pages make every event id this way).
+      expect(draws).toHaveBeenCalledTimes(500);
     } finally {
+      draws.mockRestore();
       Object.defineProperty(globalThis.crypto, 'randomUUID', { value: original, configurable: true });
     }
   });
