@@ -1,4 +1,5 @@
 import { createBrowserPlatform } from '../browser/browser-platform.browser';
+import type * as NodeDefault from './default-platform';
 import type { Platform } from './platform';
 
 let instance: Platform | undefined;
@@ -8,6 +9,4 @@ let instance: Platform | undefined;
  * module for default-platform.ts): the browser platform from the start, rather than a default
  * one that `decotel/browser` would replace at once.
  */
-export function defaultPlatform(): Platform {
-  return (instance ??= createBrowserPlatform());
-}
+export const defaultPlatform: typeof NodeDefault.defaultPlatform = () => (instance ??= createBrowserPlatform());
