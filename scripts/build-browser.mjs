@@ -115,4 +115,8 @@ function emit(file, bytes) {
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (isMain) console.log(JSON.stringify(await buildBrowser(process.argv[2] ? resolve(process.argv[2]) : undefined)));
+if (isMain) {
+  const sizes = await buildBrowser(process.argv[2] ? resolve(process.argv[2]) : undefined);
+  // The figures, without the module lists (in sizes.json).
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(sizes).map(([name, { modules: _modules, ...figures }]) => [name, figures]))));
+}
