@@ -136,6 +136,21 @@ describe('createHttpDestination()', () => {
       expect(readdirSync(dir)).toEqual([]);
     });
 
+    it('waits in flush() for a replay of spooled events in flight, and counts it delivered', async () => {
+      server.script(() => 'hang');
+      const first = create({ batch: { maxSize: 5 }, timeoutMs: 30_000, spoolDir: dir }, session('s-first'));
+      for (const e of makeEvents(5, 1, { sessionId: 's-first' })) first.handle(e);
+      await server.waitFor(() => server.requests.length === 1);
+      await expect(first.shutdown?.(1_000)).resolves.toMatchObject({ spooled: 5 });
+
+      // The next start replays the file at once; its answer comes 300 ms after the request.
+      server.script(() => ({ status: 200, body: '{}', delayMs: 300 }));
+      const second = create({ batch: { maxSize: 100 }, spoolDir: dir }, session('s-second'));
+      await server.waitFor(() => server.requests.length === 2);
+      await expect(second.flush?.(5_000)).resolves.toEqual({ delivered: 5, pending: 0 });
+      expect(readdirSync(dir)).toEqual([]);
+    });
+
     it('drops what the spool cannot hold under the reason it was spooled for', async () => {
       server.script(() => 'hang');
       const ctx = session('s-small');

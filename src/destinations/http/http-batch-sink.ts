@@ -117,7 +117,8 @@ export class HttpBatchSink implements Destination {
 
   /**
    * Sends everything queued now, batch after batch, and resolves when it is delivered (or
-   * spooled, dropped) or after `timeoutMs`, whichever comes first.
+   * spooled, dropped), and the request in flight, if any, is settled (also one replaying
+   * spooled events), or after `timeoutMs`, whichever comes first.
    */
   async flush(timeoutMs: number = DEFAULT_DRAIN_TIMEOUT_MS): Promise<FlushResult> {
     const before = this._deliveredTotal;
@@ -292,9 +293,14 @@ export class HttpBatchSink implements Destination {
     for (const check of [...this._idleWaiters]) check();
   }
 
-  /** Resolves true once nothing is held, or false after `timeoutMs`. */
+  /** Nothing held and no request in flight, also none replaying spooled events. */
+  private _isIdle(): boolean {
+    return this.inQueue() === 0 && this._job === undefined;
+  }
+
+  /** Resolves true once {@link _isIdle}, or false after `timeoutMs`. */
   private _waitIdle(timeoutMs: number): Promise<boolean> {
-    if (this.inQueue() === 0) return Promise.resolve(true);
+    if (this._isIdle()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const finish = (idle: boolean): void => {
         clearTimeout(timer);
@@ -302,7 +308,7 @@ export class HttpBatchSink implements Destination {
         resolve(idle);
       };
       const check = (): void => {
-        if (this.inQueue() === 0) finish(true);
+        if (this._isIdle()) finish(true);
       };
       // Not unref'd: the caller awaits this, and its own timeout bounds it.
       const timer = setTimeout(() => finish(false), Math.max(0, timeoutMs));
