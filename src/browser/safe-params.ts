@@ -1,5 +1,5 @@
 import { DEFAULT_REDACT_KEYS } from '../config/config-types';
-import { MAX_ARRAY_LENGTH, MAX_DEPTH, MAX_STRING_LENGTH, REDACTED } from '../tracker/privacy-limits';
+import { MAX_ARRAY_LENGTH, MAX_DEPTH, REDACTED, truncate } from '../tracker/privacy-limits';
 
 const REDACT = new Set(DEFAULT_REDACT_KEYS);
 
@@ -19,7 +19,7 @@ export function toSafeParams(params: unknown): Record<string, unknown> {
 function safe(value: unknown, depth: number, seen: object[]): unknown {
   switch (typeof value) {
     case 'string':
-      return value.length > MAX_STRING_LENGTH ? `${value.slice(0, MAX_STRING_LENGTH)}…[truncated ${value.length - MAX_STRING_LENGTH} chars]` : value;
+      return truncate(value);
     case 'number':
       return Number.isFinite(value) ? value : String(value);
     case 'boolean':

@@ -1,5 +1,5 @@
-// The bounds and markers of the privacy stage (DESIGN.md §6), apart from it so that what shares
-// them (the fast path, the logger's params in the page) does not load it.
+// The bounds and markers of the privacy stage (DESIGN.md §6) and the cut of long strings, apart
+// from it so that what shares them (the fast path, the logger's params in the page) does not load it.
 
 /** The marker a redacted value becomes; the key stays. */
 export const REDACTED = '[REDACTED]';
@@ -11,6 +11,11 @@ export const MAX_DEPTH = 8;
 export const MAX_ARRAY_LENGTH = 100;
 /** Keys of one object kept at most, so that a huge map cannot blow up an event. */
 export const MAX_OBJECT_KEYS = 1_000;
+
+/** Cuts a string over {@link MAX_STRING_LENGTH} with a `…[truncated N chars]` suffix. */
+export function truncate(text: string): string {
+  return text.length <= MAX_STRING_LENGTH ? text : `${text.slice(0, MAX_STRING_LENGTH)}…[truncated ${text.length - MAX_STRING_LENGTH} chars]`;
+}
 
 /** What the privacy stage does with a key's value: keep (and clean) it, redact it, hash it. */
 export const KEY_PLAIN = 0;

@@ -4,7 +4,7 @@ import type { KeyKind } from './privacy-limits';
 import { KEY_HASH, KEY_PLAIN, KEY_REDACT, MAX_ARRAY_LENGTH, MAX_DEPTH, MAX_OBJECT_KEYS, MAX_STRING_LENGTH, REDACTED } from './privacy-limits';
 import { scrubString } from './scrub';
 
-export { MAX_ARRAY_LENGTH, MAX_DEPTH, MAX_OBJECT_KEYS, MAX_STRING_LENGTH, REDACTED } from './privacy-limits';
+export { MAX_ARRAY_LENGTH, MAX_DEPTH, MAX_OBJECT_KEYS, MAX_STRING_LENGTH, REDACTED, truncate } from './privacy-limits';
 
 /**
  * Characters past the cut that are still scrubbed, so that a secret straddling the cut is
@@ -172,11 +172,6 @@ export class PrivacyPolicy {
 export function normalizeKey(key: string): string {
   const lower = key.toLowerCase();
   return lower.includes('_') || lower.includes('-') ? lower.replace(/[_-]/g, '') : lower;
-}
-
-/** Cuts a string over {@link MAX_STRING_LENGTH} with a `…[truncated N chars]` suffix. */
-export function truncate(text: string): string {
-  return text.length <= MAX_STRING_LENGTH ? text : `${text.slice(0, MAX_STRING_LENGTH)}…[truncated ${text.length - MAX_STRING_LENGTH} chars]`;
 }
 
 function safeJson(value: unknown): string {
